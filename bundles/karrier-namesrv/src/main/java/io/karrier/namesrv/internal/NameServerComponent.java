@@ -1,0 +1,73 @@
+package io.karrier.namesrv.internal;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.karrier.api.server.ServerRole;
+import io.karrier.api.server.ServerStatus;
+
+/**
+ * The name server's lifecycle: configured from PID {@code io.karrier.namesrv}, published as a
+ * {@link ServerStatus} while it runs.
+ */
+@Designate(ocd = NameServerComponent.Config.class)
+@Component(configurationPid = "io.karrier.namesrv", service = ServerStatus.class)
+public class NameServerComponent implements ServerStatus {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NameServerComponent.class);
+
+    @ObjectClassDefinition(name = "Karrier name server",
+            description = "Route registry that brokers register with and clients ask for topic routes.")
+    @interface Config {
+
+        @AttributeDefinition(description = "Address the name server binds to.")
+        String bindAddress() default "0.0.0.0";
+
+        @AttributeDefinition(description = "Port clients and brokers connect to (RocketMQ's default is 9876).",
+                min = "1", max = "65535")
+        int listenPort() default 9876;
+    }
+
+    private final InetSocketAddress listenAddress;
+    private final Instant startedAt = Instant.now();
+
+    @Activate
+    public NameServerComponent(Config config) {
+        this.listenAddress = new InetSocketAddress(config.bindAddress(), config.listenPort());
+        LOG.info("Karrier name server started on {}", listenAddress);
+    }
+
+    @Deactivate
+    void deactivate() {
+        LOG.info("Karrier name server on {} stopped", listenAddress);
+    }
+
+    @Override
+    public ServerRole role() {
+        return ServerRole.NAME_SERVER;
+    }
+
+    @Override
+    public String name() {
+        return "namesrv";
+    }
+
+    @Override
+    public InetSocketAddress listenAddress() {
+        return listenAddress;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+}
