@@ -22,7 +22,7 @@ import io.karrier.api.server.ServerStatus;
  * {@link ServerStatus} while it runs.
  */
 @Designate(ocd = BrokerComponent.Config.class)
-@Component(configurationPid = "io.karrier.broker", service = ServerStatus.class)
+@Component(configurationPid = "io.karrier.broker", service = ServerStatus.class, immediate = true)
 public class BrokerComponent implements ServerStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerComponent.class);

@@ -20,7 +20,7 @@ import io.karrier.api.server.ServerStatus;
  * {@link ServerStatus} while it runs.
  */
 @Designate(ocd = NameServerComponent.Config.class)
-@Component(configurationPid = "io.karrier.namesrv", service = ServerStatus.class)
+@Component(configurationPid = "io.karrier.namesrv", service = ServerStatus.class, immediate = true)
 public class NameServerComponent implements ServerStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(NameServerComponent.class);
