@@ -36,7 +36,7 @@ import org.osgi.framework.ServiceReference;
 public class AssemblyIT {
 
     private static final Set<String> KARRIER_BUNDLES = Set.of("io.karrier.api", "io.karrier.namesrv",
-            "io.karrier.broker");
+            "io.karrier.broker", "io.karrier.shell");
     private static final String SERVER_STATUS = "io.karrier.api.server.ServerStatus";
     private static final Set<String> SERVER_PIDS = Set.of("io.karrier.namesrv", "io.karrier.broker");
     private static final Duration WAIT = Duration.ofSeconds(30);
