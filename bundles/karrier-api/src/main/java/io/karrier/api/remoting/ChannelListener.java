@@ -4,7 +4,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Whiteboard service told when a client connection closes (by the peer, by idle expiry or by an
- * error), so that bundles tracking clients can forget it at once.
+ * error), so that bundles tracking clients can forget it at once. Its {@value RequestProcessor#SERVER}
+ * service property names the servers it listens to.
  */
 @ConsumerType
 public interface ChannelListener {

@@ -6,9 +6,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Answers requests of the codes named in its {@value #REQUEST_CODE} service property (an
- * {@code Integer} or {@code Integer[]}). Registered as a whiteboard service: a code is served from
- * the next request after its processor arrives, and answered REQUEST_CODE_NOT_SUPPORTED after it
- * leaves.
+ * {@code Integer} or {@code Integer[]}) on the servers named in its {@value #SERVER} property (a name
+ * given to {@link RemotingServerFactory#start}, such as {@code broker}). Registered as a whiteboard
+ * service: a code is served from the next request after its processor arrives, and answered
+ * REQUEST_CODE_NOT_SUPPORTED after it leaves. Where several processors claim a code, the one with the
+ * highest {@code service.ranking} answers.
  *
  * <p>{@link #process} runs on the business pool of the processor's {@link #family()}. It must not
  * wait for disk, replicas or other servers: it returns a stage that completes when the answer is
@@ -19,6 +21,9 @@ public interface RequestProcessor {
 
     /** Service property listing the request codes this processor answers. */
     String REQUEST_CODE = "karrier.request.code";
+
+    /** Service property naming the server (or servers, as {@code String[]}) whose requests this processor answers. */
+    String SERVER = "karrier.server";
 
     /**
      * @param channel the connection the request came on

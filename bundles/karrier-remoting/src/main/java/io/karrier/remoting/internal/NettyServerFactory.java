@@ -1,0 +1,155 @@
+package io.karrier.remoting.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.karrier.api.remoting.ChannelListener;
+import io.karrier.api.remoting.ProcessorFamily;
+import io.karrier.api.remoting.RemotingServer;
+import io.karrier.api.remoting.RemotingServerFactory;
+import io.karrier.api.remoting.RequestProcessor;
+import io.karrier.protocol.SerializeType;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+/**
+ * Karrier's remoting servers, in the reactor model: one boss thread accepts, selector threads read
+ * and write, a codec executor group decodes, encodes and dispatches, and each processor family runs
+ * on its own bounded business pool. All servers started here share these threads; processors and
+ * channel listeners arrive and leave as whiteboard services while the servers run.
+ */
+@Designate(ocd = RemotingConfig.class)
+@Component(configurationPid = "io.karrier.remoting", service = RemotingServerFactory.class)
+public class NettyServerFactory implements RemotingServerFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyServerFactory.class);
+
+    private final RemotingConfig config;
+    private final ProcessorTable processors = new ProcessorTable();
+    private final ChannelListeners listeners = new ChannelListeners();
+    private final Set<NettyRemotingServer> servers = ConcurrentHashMap.newKeySet();
+    private final EventLoopGroup boss;
+    private final EventLoopGroup selectors;
+    private final EventExecutorGroup codec;
+    private final BusinessPools pools;
+    private final HashedWheelTimer timer = new HashedWheelTimer(NamedThreads.factory("karrier-remoting-timer"));
+    private final SerializeType requestSerializeType;
+
+    @Activate
+    public NettyServerFactory(RemotingConfig config) {
+        this.config = config;
+        this.requestSerializeType = SerializeType.valueOf(config.serializeType());
+        this.pools = new BusinessPools(poolSizes(config));
+        this.boss = EventLoops.create(1, "karrier-boss");
+        this.selectors = EventLoops.create(EventLoops.orCores(config.selectorThreads()), "karrier-selector");
+        this.codec = new DefaultEventExecutorGroup(EventLoops.orCores(config.codecThreads()),
+                NamedThreads.factory("karrier-codec"));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addProcessor(RequestProcessor processor, Map<String, Object> properties) {
+        try {
+            processors.add(processor, properties);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring request processor {} (service {}): {}", processor, properties.get("service.id"),
+                    e.getMessage());
+        }
+    }
+
+    void removeProcessor(RequestProcessor processor) {
+        processors.remove(processor);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addChannelListener(ChannelListener listener, Map<String, Object> properties) {
+        listeners.add(listener, properties);
+    }
+
+    void removeChannelListener(ChannelListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public RemotingServer start(String serverName, InetSocketAddress bindAddress) throws IOException {
+        ChannelGroup connections = new DefaultChannelGroup(serverName, GlobalEventExecutor.INSTANCE);
+        RequestDispatcher dispatcher = new RequestDispatcher(serverName, processors, pools::executor);
+        ConnectionGuard guard = new ConnectionGuard(connection -> listeners.channelClosed(serverName, connection));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, selectors)
+                .channel(EventLoops.serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        NettyConnection.attach(channel, timer, requestSerializeType);
+                        connections.add(channel);
+                        Pipelines.configure(channel.pipeline(), config, codec, dispatcher, guard);
+                    }
+                });
+        Channel serverChannel;
+        try {
+            serverChannel = bootstrap.bind(bindAddress).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + bindAddress + " for " + serverName + ": " + e.getMessage(), e);
+        }
+        NettyRemotingServer server = new NettyRemotingServer(serverName, serverChannel, connections, servers::remove);
+        servers.add(server);
+        LOG.info("Remoting server {} listening on {}", serverName, server.localAddress());
+        return server;
+    }
+
+    @Deactivate
+    void deactivate() {
+        servers.forEach(NettyRemotingServer::close);
+        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        selectors.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        codec.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        pools.close();
+        listeners.close();
+        timer.stop();
+    }
+
+    private static Map<ProcessorFamily, BusinessPools.Size> poolSizes(RemotingConfig config) {
+        Map<ProcessorFamily, BusinessPools.Size> sizes = new EnumMap<>(ProcessorFamily.class);
+        sizes.put(ProcessorFamily.SEND, new BusinessPools.Size(config.sendThreads(), config.sendQueueCapacity()));
+        sizes.put(ProcessorFamily.PULL, new BusinessPools.Size(config.pullThreads(), config.pullQueueCapacity()));
+        sizes.put(ProcessorFamily.QUERY, new BusinessPools.Size(config.queryThreads(), config.queryQueueCapacity()));
+        sizes.put(ProcessorFamily.ADMIN, new BusinessPools.Size(config.adminThreads(), config.adminQueueCapacity()));
+        sizes.put(ProcessorFamily.HEARTBEAT,
+                new BusinessPools.Size(config.heartbeatThreads(), config.heartbeatQueueCapacity()));
+        sizes.put(ProcessorFamily.TRANSACTION,
+                new BusinessPools.Size(config.transactionThreads(), config.transactionQueueCapacity()));
+        return sizes;
+    }
+}
