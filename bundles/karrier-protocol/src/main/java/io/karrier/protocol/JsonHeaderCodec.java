@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import io.karrier.api.remoting.LanguageCode;
@@ -80,6 +81,8 @@ final class JsonHeaderCodec {
                     default -> json.skipChildren();
                 }
             }
+        } catch (JsonProcessingException e) {
+            throw new MalformedFrameException("JSON header does not parse: " + e.getOriginalMessage(), e);
         } catch (IOException | NumberFormatException e) {
             throw new MalformedFrameException("JSON header does not parse: " + e.getMessage(), e);
         }

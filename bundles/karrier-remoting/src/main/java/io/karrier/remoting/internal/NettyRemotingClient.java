@@ -73,6 +73,11 @@ public class NettyRemotingClient implements RemotingClient {
         return connected(address, connection -> connection.invokeOneway(request));
     }
 
+    /** @return how many connections are open now */
+    int openConnections() {
+        return (int) connections.values().stream().filter(f -> f.channel().isActive()).count();
+    }
+
     @Deactivate
     void deactivate() {
         connections.values().forEach(connection -> connection.channel().close());
