@@ -1,5 +1,6 @@
 package io.karrier.broker.internal;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,17 +9,21 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.karrier.api.remoting.RemotingServer;
+import io.karrier.api.remoting.RemotingServerFactory;
 import io.karrier.api.server.ServerRole;
 import io.karrier.api.server.ServerStatus;
 
 /**
- * The broker's lifecycle: configured from PID {@code io.karrier.broker}, published as a
+ * The broker's lifecycle: configured from PID {@code io.karrier.broker}, it listens on its port as
+ * remoting server {@value #SERVER_NAME} (processors select it by that name) and is published as a
  * {@link ServerStatus} while it runs.
  */
 @Designate(ocd = BrokerComponent.Config.class)
@@ -51,26 +56,30 @@ public class BrokerComponent implements ServerStatus {
         String namesrvAddr() default "127.0.0.1:9876";
     }
 
+    /** The remoting server name the broker's processors register for. */
+    public static final String SERVER_NAME = "broker";
+
     private final String brokerName;
-    private final InetSocketAddress listenAddress;
+    private final RemotingServer server;
     private final List<String> nameServers;
     private final Instant startedAt = Instant.now();
 
     @Activate
-    public BrokerComponent(Config config) {
+    public BrokerComponent(Config config, @Reference RemotingServerFactory remoting) throws IOException {
         this.brokerName = config.brokerName();
-        this.listenAddress = new InetSocketAddress(config.bindAddress(), config.listenPort());
         this.nameServers = Arrays.stream(config.namesrvAddr().split(";"))
                 .map(String::trim)
                 .filter(address -> !address.isEmpty())
                 .toList();
+        this.server = remoting.start(SERVER_NAME, new InetSocketAddress(config.bindAddress(), config.listenPort()));
         LOG.info("Karrier broker {} of cluster {} started on {}, advertised as {}:{}, name servers {}",
-                brokerName, config.clusterName(), listenAddress, config.brokerIP(), config.listenPort(), nameServers);
+                brokerName, config.clusterName(), server.localAddress(), config.brokerIP(), config.listenPort(), nameServers);
     }
 
     @Deactivate
     void deactivate() {
-        LOG.info("Karrier broker {} on {} stopped", brokerName, listenAddress);
+        server.close();
+        LOG.info("Karrier broker {} on {} stopped", brokerName, server.localAddress());
     }
 
     @Override
@@ -85,7 +94,7 @@ public class BrokerComponent implements ServerStatus {
 
     @Override
     public InetSocketAddress listenAddress() {
-        return listenAddress;
+        return server.localAddress();
     }
 
     @Override

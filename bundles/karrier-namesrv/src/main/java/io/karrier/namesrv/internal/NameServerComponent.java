@@ -1,23 +1,28 @@
 package io.karrier.namesrv.internal;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.karrier.api.remoting.RemotingServer;
+import io.karrier.api.remoting.RemotingServerFactory;
 import io.karrier.api.server.ServerRole;
 import io.karrier.api.server.ServerStatus;
 
 /**
- * The name server's lifecycle: configured from PID {@code io.karrier.namesrv}, published as a
- * {@link ServerStatus} while it runs.
+ * The name server's lifecycle: configured from PID {@code io.karrier.namesrv}, it listens on its
+ * port as remoting server {@value #SERVER_NAME} (processors select it by that name) and is published
+ * as a {@link ServerStatus} while it runs.
  */
 @Designate(ocd = NameServerComponent.Config.class)
 @Component(configurationPid = "io.karrier.namesrv", service = ServerStatus.class, immediate = true)
@@ -37,18 +42,22 @@ public class NameServerComponent implements ServerStatus {
         int listenPort() default 9876;
     }
 
-    private final InetSocketAddress listenAddress;
+    /** The remoting server name the name server's processors register for. */
+    public static final String SERVER_NAME = "namesrv";
+
+    private final RemotingServer server;
     private final Instant startedAt = Instant.now();
 
     @Activate
-    public NameServerComponent(Config config) {
-        this.listenAddress = new InetSocketAddress(config.bindAddress(), config.listenPort());
-        LOG.info("Karrier name server started on {}", listenAddress);
+    public NameServerComponent(Config config, @Reference RemotingServerFactory remoting) throws IOException {
+        this.server = remoting.start(SERVER_NAME, new InetSocketAddress(config.bindAddress(), config.listenPort()));
+        LOG.info("Karrier name server started on {}", server.localAddress());
     }
 
     @Deactivate
     void deactivate() {
-        LOG.info("Karrier name server on {} stopped", listenAddress);
+        server.close();
+        LOG.info("Karrier name server on {} stopped", server.localAddress());
     }
 
     @Override
@@ -58,12 +67,12 @@ public class NameServerComponent implements ServerStatus {
 
     @Override
     public String name() {
-        return "namesrv";
+        return SERVER_NAME;
     }
 
     @Override
     public InetSocketAddress listenAddress() {
-        return listenAddress;
+        return server.localAddress();
     }
 
     @Override
