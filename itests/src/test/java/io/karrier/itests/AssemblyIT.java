@@ -35,8 +35,8 @@ import org.osgi.framework.ServiceReference;
 @ExamReactorStrategy(PerClass.class)
 public class AssemblyIT {
 
-    private static final Set<String> KARRIER_BUNDLES = Set.of("io.karrier.api", "io.karrier.namesrv",
-            "io.karrier.broker", "io.karrier.shell");
+    private static final Set<String> KARRIER_BUNDLES = Set.of("io.karrier.api", "io.karrier.protocol",
+            "io.karrier.remoting", "io.karrier.namesrv", "io.karrier.broker", "io.karrier.shell");
     private static final String SERVER_STATUS = "io.karrier.api.server.ServerStatus";
     private static final Set<String> SERVER_PIDS = Set.of("io.karrier.namesrv", "io.karrier.broker");
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -72,6 +72,19 @@ public class AssemblyIT {
                 .findFirst().orElseThrow();
         assertEquals("broker-a", broker.getProperty("brokerName"));
         assertEquals("127.0.0.1", broker.getProperty("bindAddress"));
+    }
+
+    @Test
+    public void nameServerAndBrokerAnswerRocketMqFramesOnTheirPorts() throws Exception {
+        awaitServers();
+        for (ServiceReference<?> server : serverStatuses()) {
+            int port = Integer.parseInt(String.valueOf(server.getProperty("listenPort")));
+            String response = RawFrames.call("127.0.0.1", port,
+                    "{\"code\":4242,\"flag\":0,\"language\":\"JAVA\",\"opaque\":77,\"version\":407}");
+            assertTrue(server.getProperty("service.pid") + " answered " + response,
+                    response.contains("\"code\":3") && response.contains("\"opaque\":77")
+                            && response.contains("\"flag\":1"));
+        }
     }
 
     @Test
