@@ -44,11 +44,6 @@ final class BusinessPools implements AutoCloseable {
         return pools.get(family);
     }
 
-    /** @return how many requests wait in the family's queue */
-    int queued(ProcessorFamily family) {
-        return pools.get(family).getQueue().size();
-    }
-
     @Override
     public void close() {
         pools.values().forEach(ThreadPoolExecutor::shutdown);

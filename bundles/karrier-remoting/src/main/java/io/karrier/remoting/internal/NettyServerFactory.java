@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -132,9 +133,9 @@ public class NettyServerFactory implements RemotingServerFactory {
     @Deactivate
     void deactivate() {
         servers.forEach(NettyRemotingServer::close);
-        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        selectors.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        codec.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        selectors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        codec.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         pools.close();
         listeners.close();
         timer.stop();
