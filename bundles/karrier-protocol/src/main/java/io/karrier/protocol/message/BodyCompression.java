@@ -79,7 +79,7 @@ public final class BodyCompression {
                     out = Arrays.copyOf(out, (int) Math.min(maxLength, Math.max(64L, 2L * length)));
                 }
                 int n = inflater.inflate(out, length, out.length - length);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new MalformedMessageException("compressed body is cut off (incomplete zlib stream)");
                 }
                 length += n;

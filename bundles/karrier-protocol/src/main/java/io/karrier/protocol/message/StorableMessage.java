@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.CRC32;
 
 /**
  * A message ready to become a stored record: every field except the three the store assigns under
@@ -55,9 +54,7 @@ public final class StorableMessage {
         preparedTransactionOffset = builder.preparedTransactionOffset;
         recordSize = StoredMessageLayout.recordSize(sysFlag, body.remaining(), topicBytes.length,
                 propertiesBytes.length);
-        CRC32 crc = new CRC32();
-        crc.update(body.duplicate());
-        bodyCrc = (int) crc.getValue();
+        bodyCrc = BodyCrc.of(body);
     }
 
     /**
@@ -89,7 +86,7 @@ public final class StorableMessage {
         return body.duplicate();
     }
 
-    /** @return CRC32 of the body, as the record stores it */
+    /** @return the body CRC as the record stores it ({@link BodyCrc}) */
     public int bodyCrc() {
         return bodyCrc;
     }

@@ -8,7 +8,7 @@ package io.karrier.protocol.message;
  * offset     size   field
  * 0          4      TOTALSIZE                  whole record, this field included
  * 4          4      MAGICCODE                  0xDAA320A7 (v1); 0xDAA320AB (v2, 5.x)
- * 8          4      BODYCRC                    CRC32 of the stored (maybe compressed) body
+ * 8          4      BODYCRC                    CRC32 &amp; 0x7FFFFFFF of the stored body ({@link BodyCrc})
  * 12         4      QUEUEID
  * 16         4      FLAG                       the user's Message.flag
  * 20         8      QUEUEOFFSET                consume-queue index; assigned by the store

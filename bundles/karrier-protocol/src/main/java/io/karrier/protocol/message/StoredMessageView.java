@@ -2,7 +2,6 @@ package io.karrier.protocol.message;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
  * A validated stored-message record inside a buffer, as returned by
@@ -145,11 +144,9 @@ public final class StoredMessageView {
         return BodyCompression.decompress(sysFlag, body(), maxLength);
     }
 
-    /** @return whether CRC32 of the stored body equals BODYCRC; reads the whole body */
+    /** @return whether the stored body's CRC ({@link BodyCrc}) equals BODYCRC; reads the whole body */
     public boolean hasValidBodyCrc() {
-        CRC32 crc = new CRC32();
-        crc.update(buffer.slice(bodyIndex, bodyLength));
-        return (int) crc.getValue() == bodyCrc();
+        return BodyCrc.of(buffer.slice(bodyIndex, bodyLength)) == bodyCrc();
     }
 
     /** @return the topic, decoded from UTF-8 */
