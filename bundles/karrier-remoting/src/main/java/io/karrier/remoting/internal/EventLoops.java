@@ -1,6 +1,10 @@
 package io.karrier.remoting.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
@@ -8,26 +12,46 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
-/** The transport: Java NIO selector loops. */
+/** The transport: native epoll where the platform has it and it is wanted, Java NIO otherwise. */
 final class EventLoops {
 
-    private EventLoops() {
+    private static final Logger LOG = LoggerFactory.getLogger(EventLoops.class);
+
+    private final boolean epoll;
+
+    /** @param preferEpoll whether to use epoll when it is available */
+    EventLoops(boolean preferEpoll) {
+        this.epoll = preferEpoll && epollAvailable();
+        LOG.info("Remoting transport: {}", epoll ? "epoll" : "nio");
     }
 
-    static EventLoopGroup create(int threads, String name) {
-        return new MultiThreadIoEventLoopGroup(threads, NamedThreads.factory(name), NioIoHandler.newFactory());
+    boolean isEpoll() {
+        return epoll;
     }
 
-    static Class<? extends ServerSocketChannel> serverChannelType() {
-        return NioServerSocketChannel.class;
+    EventLoopGroup create(int threads, String name) {
+        IoHandlerFactory handlers = epoll ? EpollTransport.ioHandlerFactory() : NioIoHandler.newFactory();
+        return new MultiThreadIoEventLoopGroup(threads, NamedThreads.factory(name), handlers);
     }
 
-    static Class<? extends SocketChannel> channelType() {
-        return NioSocketChannel.class;
+    Class<? extends ServerSocketChannel> serverChannelType() {
+        return epoll ? EpollTransport.serverChannelType() : NioServerSocketChannel.class;
+    }
+
+    Class<? extends SocketChannel> channelType() {
+        return epoll ? EpollTransport.channelType() : NioSocketChannel.class;
     }
 
     /** @return the configured count, or the number of cores for 0 */
     static int orCores(int configured) {
         return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+    }
+
+    private static boolean epollAvailable() {
+        try {
+            return EpollTransport.isAvailable();
+        } catch (LinkageError absent) {
+            return false;
+        }
     }
 }

@@ -43,12 +43,13 @@ public class NettyRemotingClient implements RemotingClient {
     @Activate
     public NettyRemotingClient(RemotingConfig config) {
         SerializeType serializeType = SerializeType.valueOf(config.serializeType());
-        this.loops = EventLoops.create(1, "karrier-client");
+        EventLoops transport = new EventLoops(config.nativeEpoll());
+        this.loops = transport.create(1, "karrier-client");
         RequestDispatcher dispatcher = new RequestDispatcher("client", new ProcessorTable(), family -> Runnable::run);
         ConnectionGuard guard = new ConnectionGuard(connection -> { });
         this.bootstrap = new Bootstrap()
                 .group(loops)
-                .channel(EventLoops.channelType())
+                .channel(transport.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMillis())
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)

@@ -55,6 +55,7 @@ public class NettyServerFactory implements RemotingServerFactory {
     private final ProcessorTable processors = new ProcessorTable();
     private final ChannelListeners listeners = new ChannelListeners();
     private final Set<NettyRemotingServer> servers = ConcurrentHashMap.newKeySet();
+    private final EventLoops transport;
     private final EventLoopGroup boss;
     private final EventLoopGroup selectors;
     private final EventExecutorGroup codec;
@@ -67,8 +68,9 @@ public class NettyServerFactory implements RemotingServerFactory {
         this.config = config;
         this.requestSerializeType = SerializeType.valueOf(config.serializeType());
         this.pools = new BusinessPools(poolSizes(config));
-        this.boss = EventLoops.create(1, "karrier-boss");
-        this.selectors = EventLoops.create(EventLoops.orCores(config.selectorThreads()), "karrier-selector");
+        this.transport = new EventLoops(config.nativeEpoll());
+        this.boss = transport.create(1, "karrier-boss");
+        this.selectors = transport.create(EventLoops.orCores(config.selectorThreads()), "karrier-selector");
         this.codec = new DefaultEventExecutorGroup(EventLoops.orCores(config.codecThreads()),
                 NamedThreads.factory("karrier-codec"));
     }
@@ -105,7 +107,7 @@ public class NettyServerFactory implements RemotingServerFactory {
         ConnectionGuard guard = new ConnectionGuard(connection -> listeners.channelClosed(serverName, connection));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, selectors)
-                .channel(EventLoops.serverChannelType())
+                .channel(transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -9,6 +9,9 @@ import org.osgi.service.metatype.annotations.Option;
         description = "Netty threads, business pools and limits of Karrier's remoting servers and clients.")
 @interface RemotingConfig {
 
+    @AttributeDefinition(description = "Use Netty's native epoll transport where the platform has it; NIO otherwise.")
+    boolean nativeEpoll() default true;
+
     @AttributeDefinition(description = "Selector (I/O) threads; 0 means one per core.", min = "0")
     int selectorThreads() default 0;
 
