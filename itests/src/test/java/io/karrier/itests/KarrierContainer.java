@@ -1,6 +1,7 @@
 package io.karrier.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -36,6 +37,8 @@ final class KarrierContainer {
                     .unpackDirectory(new File("target/exam"))
                     .useDeployFolder(false),
             keepRuntimeFolder(),
+            // Pax Exam waits 10 s by default for its own services; a busy 2-core machine needs longer
+            systemProperty("pax.exam.service.timeout").value("120000"),
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
