@@ -38,6 +38,7 @@ final class KarrierContainer {
                     .useDeployFolder(false),
             keepRuntimeFolder(),
             // Pax Exam waits 10 s by default for its own services; a busy 2-core machine needs longer
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
             systemProperty("pax.exam.service.timeout").value("120000"),
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.INFO),
