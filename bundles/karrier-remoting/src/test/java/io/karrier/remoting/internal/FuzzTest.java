@@ -76,6 +76,7 @@ class FuzzTest {
         NettyServerFactory factory = new NettyServerFactory(config());
         RemotingServer server = null;
         try {
+            System.out.println("Leaking one buffer on purpose: the LEAK report naming FuzzLeaks.leakOneBuffer is expected");
             FuzzLeaks.leakOneBuffer();
             assertThat(leaks.collect(100, leaks::any))
                     .as("the leak detector reports a buffer leaked on purpose, so it would report the server's")
