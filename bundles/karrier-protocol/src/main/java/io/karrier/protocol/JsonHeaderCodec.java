@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -27,6 +28,8 @@ import io.karrier.api.remoting.RemotingCommand;
 final class JsonHeaderCodec {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Set<String> KNOWN_PROPERTIES =
+            Set.of("code", "flag", "opaque", "version", "language", "remark", "extFields");
 
     private JsonHeaderCodec() {
     }
@@ -70,6 +73,9 @@ final class JsonHeaderCodec {
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 JsonToken value = json.nextToken();
+                if (value.isStructStart() && KNOWN_PROPERTIES.contains(name) && !"extFields".equals(name)) {
+                    throw new MalformedFrameException("JSON header property '" + name + "' is not a scalar");
+                }
                 switch (name) {
                     case "code" -> command.code(intValue(json, name));
                     case "flag" -> command.flag(intValue(json, name));

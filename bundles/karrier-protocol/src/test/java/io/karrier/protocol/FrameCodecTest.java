@@ -55,7 +55,9 @@ class FrameCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "[]", "{\"code\":", "{\"code\":\"abc\"}", "{\"code\":99999999999}",
-        "{\"extFields\":[1]}", "{\"extFields\":{\"a\":{\"b\":1}}}", "{\"flag\":{}}", "not json"})
+        "{\"extFields\":[1]}", "{\"extFields\":{\"a\":{\"b\":1}}}", "{\"flag\":{}}", "not json",
+        "{\"code\":1000,\"remark\":{\"code\":7,\"flag\":1},\"opaque\":5}", "{\"code\":1,\"language\":{\"opaque\":99}}",
+        "{\"code\":1000,\"remark\":[1,2],\"opaque\":5}"})
     void rejectsJsonHeadersThatDoNotParse(String header) {
         assertThatThrownBy(() -> FrameCodec.decode(jsonFrame(header)))
                 .isInstanceOf(MalformedFrameException.class)

@@ -21,6 +21,7 @@ final class CommandDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) throws Exception {
+        NettyConnection.of(ctx.channel()).flow().decoded(frame.readableBytes());
         ByteBuffer bytes = frame.nioBuffer();
         out.add(new InboundCommand(FrameCodec.decode(bytes), FrameCodec.serializeType(bytes)));
     }

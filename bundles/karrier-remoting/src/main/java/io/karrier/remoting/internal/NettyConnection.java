@@ -27,9 +27,11 @@ final class NettyConnection implements ClientChannel {
     private final Channel channel;
     private final PendingRequests pending;
     private final SerializeType requestSerializeType;
+    private final FlowControl flow;
 
     private NettyConnection(Channel channel, Timer timer, SerializeType requestSerializeType) {
         this.channel = channel;
+        this.flow = new FlowControl(channel);
         this.pending = new PendingRequests(timer, this);
         this.requestSerializeType = requestSerializeType;
     }
@@ -48,6 +50,10 @@ final class NettyConnection implements ClientChannel {
 
     Channel channel() {
         return channel;
+    }
+
+    FlowControl flow() {
+        return flow;
     }
 
     PendingRequests pending() {

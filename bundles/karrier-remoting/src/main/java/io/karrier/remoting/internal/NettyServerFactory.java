@@ -31,6 +31,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -50,6 +51,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 public class NettyServerFactory implements RemotingServerFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyServerFactory.class);
+
+    /** Past 4 MiB of unwritten answers a connection stops being read until it drains below 1 MiB. */
+    private static final WriteBufferWaterMark WRITE_WATER_MARK = new WriteBufferWaterMark(1 << 20, 4 << 20);
 
     private final RemotingConfig config;
     private final ProcessorTable processors = new ProcessorTable();
@@ -112,6 +116,7 @@ public class NettyServerFactory implements RemotingServerFactory {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WRITE_WATER_MARK)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {

@@ -9,9 +9,9 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 
 /**
- * The pipeline both sides share. Framing and idle detection run on the I/O thread; decoding,
- * encoding, dispatch and the guard run on the codec executor, in that order, so the guard sees
- * every failure before it.
+ * The pipeline both sides share. Framing, idle detection and flow control run on the I/O thread;
+ * decoding, encoding, dispatch and the guard run on the codec executor, in that order, so the guard
+ * sees every failure before it.
  */
 final class Pipelines {
 
@@ -24,6 +24,7 @@ final class Pipelines {
             ChannelHandler dispatcher, ChannelHandler guard) {
         pipeline.addLast("idle", new IdleStateHandler(0, 0, config.channelMaxIdleSeconds(), TimeUnit.SECONDS))
                 .addLast("frames", new LengthFieldBasedFrameDecoder(config.maxFrameBytes(), 0, 4, 0, 4))
+                .addLast("throttle", InboundThrottle.INSTANCE)
                 .addLast(codec, "decoder", new CommandDecoder())
                 .addLast(codec, "encoder", ENCODER)
                 .addLast(codec, "dispatcher", dispatcher)

@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -192,6 +193,45 @@ class ServerBehaviourTest {
                     .putInt(4 + garbage.length).putInt(garbage.length).put(garbage).array());
 
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void stopsReadingFromAPeerThatDoesNotReadItsAnswers() throws Exception {
+        RunningServer server = server(Map.of());
+        server.register((channel, request) -> CompletableFuture.completedFuture(
+                RemotingCommand.response(ResponseCode.SUCCESS, null).body(request.bodyBytes())), 50);
+        byte[] frame = FrameCodec.encode(RemotingCommand.request(50).body(new byte[16 * 1024]), SerializeType.JSON)
+                .array();
+        long baseline = io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+        int sent = 0;
+        try (Socket socket = connect(server)) {
+            socket.setSendBufferSize(64 * 1024);
+            socket.setReceiveBufferSize(64 * 1024);
+            Thread writer = Thread.currentThread();
+            java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+            resources.add(watchdog::shutdownNow);
+            watchdog.schedule(() -> closeQuietly(socket), 5, TimeUnit.SECONDS);
+            OutputStream out = socket.getOutputStream();
+            try {
+                for (; sent < 20_000; sent++) {
+                    out.write(frame); // 320 MiB of answers if the server kept reading
+                }
+            } catch (java.io.IOException blockedThenClosed) {
+                // expected: the server stopped reading, our writes blocked, the watchdog closed the socket
+            }
+            assertThat(writer.isInterrupted()).isFalse();
+        }
+        long held = io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory() - baseline;
+        assertThat(sent).as("frames written before the server stopped reading").isLessThan(20_000);
+        assertThat(held).as("direct memory the server holds").isLessThan(64L << 20);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (java.io.IOException ignored) {
+            // closing to unblock a writer
         }
     }
 
