@@ -185,8 +185,8 @@ public final class MappedSegment {
 
     /**
      * Sets the write position back to {@code position} and zeroes every byte from there to the end
-     * that is not zero already (untouched pages are only read, so a sparse tail stays sparse). Then
-     * forces the segment. For recovery, while no reader or writer uses the segment.
+     * that is not zero already (untouched pages are only read, so a sparse tail stays sparse), and
+     * forces the whole segment. For recovery, while no reader or writer uses the segment.
      */
     void truncate(int position) throws IOException {
         if (position < 0 || position > size) {
@@ -198,7 +198,8 @@ public final class MappedSegment {
                 writerView.put(page, ZEROS, 0, end - page);
             }
         }
-        buffer.force();
+        // all of it: what a crashed process left in the page cache below the position counts as flushed now
+        force.force(buffer, 0, size);
         writePosition = position;
         flushedPosition = position;
     }
