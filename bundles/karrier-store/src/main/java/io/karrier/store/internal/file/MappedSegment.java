@@ -72,6 +72,7 @@ public final class MappedSegment {
             sizing.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(directory);
         MappedSegment segment = new MappedSegment(target, baseOffset, openChannel(target), options, 0);
         if (options.preTouch()) {
             segment.preTouch();
@@ -86,6 +87,15 @@ public final class MappedSegment {
             throw new IOException("segment " + file + " has " + length + " bytes, expected " + options.segmentSize());
         }
         return new MappedSegment(file, baseOffset, openChannel(file), options, options.segmentSize());
+    }
+
+    /** Makes the new name durable, so a forced record cannot vanish with its file after a power loss. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            LOG.debug("Cannot fsync directory {} on this platform", directory, e);
+        }
     }
 
     private static FileChannel openChannel(Path file) throws IOException {
