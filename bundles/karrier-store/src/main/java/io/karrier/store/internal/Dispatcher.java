@@ -1,0 +1,138 @@
+package io.karrier.store.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.karrier.protocol.message.MessagePropertyKeys;
+import io.karrier.protocol.message.MessageSysFlag;
+import io.karrier.protocol.message.StoredMessageView;
+import io.karrier.store.internal.index.IndexService;
+import io.karrier.store.internal.log.CommitLog;
+import io.karrier.store.internal.log.RecordWalker;
+import io.karrier.store.internal.queue.ConsumeQueueTable;
+import io.karrier.store.internal.queue.PutResult;
+
+/**
+ * Follows the commit log and builds, for every verified record up to the visible limit, its
+ * consume-queue entry and key-index entries. The limit is the written position, or the flushed one
+ * when the flush strategy acknowledges only after a force, so that consumers never see a record
+ * before it is as durable as its producer was told.
+ *
+ * <p>One thread of its own while started; before start and after stop the owner may call
+ * {@link #dispatchUpTo} itself (recovery, shutdown). Prepared and rolled-back transactional records
+ * get no consume-queue entry; rolled-back ones are not indexed either, as in RocketMQ.
+ */
+final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final CommitLog log;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final LongSupplier visibleLimit;
+    private volatile long dispatchedPosition;
+    private volatile boolean running;
+    private Thread thread;
+
+    Dispatcher(CommitLog log, ConsumeQueueTable queues, IndexService index, LongSupplier visibleLimit, long from) {
+        this.log = log;
+        this.queues = queues;
+        this.index = index;
+        this.visibleLimit = visibleLimit;
+        this.dispatchedPosition = from;
+    }
+
+    /** @return the commit-log offset below which every record is dispatched */
+    long dispatchedPosition() {
+        return dispatchedPosition;
+    }
+
+    synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "karrier-store-dispatch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the thread to look for new records now. */
+    void wake() {
+        Thread current = thread;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+    }
+
+    /**
+     * Dispatches the records between the dispatched position and the limit on the calling thread.
+     *
+     * @return the new dispatched position
+     */
+    long dispatchUpTo(long limit) {
+        RecordWalker.Result result = RecordWalker.walk(log.segments(), dispatchedPosition, limit, this::dispatch);
+        if (result.damaged()) {
+            LOG.error("Commit log damaged at {}: {}; dispatch stops there", result.endOffset(), result.problem());
+        }
+        dispatchedPosition = result.endOffset();
+        return dispatchedPosition;
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long before = dispatchedPosition;
+                long limit = visibleLimit.getAsLong();
+                if (before < limit && dispatchUpTo(limit) > before) {
+                    continue;
+                }
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+            } catch (RuntimeException e) {
+                LOG.error("Dispatch failed at commit-log offset {}; retrying", dispatchedPosition, e);
+                LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
+            }
+        }
+    }
+
+    private void dispatch(long offset, StoredMessageView record) {
+        int transaction = MessageSysFlag.transactionType(record.sysFlag());
+        try {
+            if (transaction != MessageSysFlag.TRANSACTION_PREPARED_TYPE
+                    && transaction != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
+                PutResult put = queues.getOrCreate(record.topic(), record.queueId())
+                        .put(record.queueOffset(), offset, record.totalSize(), record.tagHashCode());
+                if (put != PutResult.APPENDED && put != PutResult.ALREADY_PRESENT) {
+                    LOG.error("Consume queue {}-{} refused offset {} of record {}: {}", record.topic(),
+                            record.queueId(), record.queueOffset(), offset, put);
+                }
+            }
+            if (transaction != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
+                Map<String, String> properties = record.properties();
+                index.indexRecord(record.topic(), properties.get(MessagePropertyKeys.KEYS),
+                        properties.get(MessagePropertyKeys.UNIQ_KEY), offset, record.storeTimestamp());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("dispatching record " + offset, e);
+        }
+    }
+}
