@@ -137,7 +137,9 @@ class ConsumerOffsetTableTest {
         persister.get(30, TimeUnit.SECONDS);
         pool.shutdown();
 
-        assertThat(table.persist()).isTrue();
+        // The persister may already have written the final state; either way nothing is dirty after this.
+        table.persist();
+        assertThat(table.persist()).isFalse();
         ConsumerOffsetTable reopened = ConsumerOffsetTable.open(file());
 
         assertThat(reopened.snapshot()).isEqualTo(table.snapshot());
