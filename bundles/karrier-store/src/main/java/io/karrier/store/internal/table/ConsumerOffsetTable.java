@@ -1,0 +1,120 @@
+package io.karrier.store.internal.table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Committed consumer offsets: {@code topic@group} → queueId → next offset to consume (REMOTING.md
+ * §8.4). File {@code config/consumerOffset.json}, as RocketMQ's ConsumerOffsetManager writes it but
+ * with quoted keys: {@code {"offsetTable":{"topic@group":{"0":123,"1":45}}}}. RocketMQ's own file
+ * (unquoted integer keys) loads too.
+ *
+ * <p>Thread-safety: all methods may be called concurrently. A commit locks only the hash bin of its
+ * {@code topic@group} (via {@link ConcurrentHashMap#compute}), so commits for different groups
+ * never wait on each other and a commit cannot slip into a group map that a concurrent remove has
+ * just dropped. A snapshot is taken entry by entry, not at one instant: each offset in it is one
+ * that was committed, which is all a consumer restart needs.
+ */
+public final class ConsumerOffsetTable extends JsonTable<ConsumerOffsetTable.Document> {
+
+    private static final char SEPARATOR = '@';
+
+    /** The file's JSON document. */
+    public record Document(Map<String, Map<Integer, Long>> offsetTable) {
+        public Document {
+            Objects.requireNonNull(offsetTable, "offsetTable is missing");
+            offsetTable.forEach((key, queues) -> {
+                if (key.indexOf(SEPARATOR) < 0 || queues == null || queues.containsValue(null)) {
+                    throw new IllegalArgumentException("Bad offset entry for " + key + ": " + queues);
+                }
+            });
+        }
+    }
+
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Long>> table = new ConcurrentHashMap<>();
+
+    private ConsumerOffsetTable(Path file) {
+        super(file, Document.class);
+    }
+
+    /** Opens the table at {@code file}, loading main or backup; throws if a copy exists but none parses. */
+    public static ConsumerOffsetTable open(Path file) throws IOException {
+        ConsumerOffsetTable table = new ConsumerOffsetTable(file);
+        table.load();
+        return table;
+    }
+
+    /** Records that {@code group} will next consume {@code offset} in queue {@code queueId} of {@code topic}. */
+    public void commit(String topic, String group, int queueId, long offset) {
+        table.compute(key(topic, group), (key, queues) -> {
+            ConcurrentHashMap<Integer, Long> target = queues == null ? new ConcurrentHashMap<>() : queues;
+            Long previous = target.put(queueId, offset);
+            // Clients re-send unchanged offsets every 5 s; only a real change makes the file dirty.
+            if (previous == null || previous != offset) {
+                changed();
+            }
+            return target;
+        });
+    }
+
+    /** The committed offset, or empty when the group never committed one for this queue. */
+    public OptionalLong offset(String topic, String group, int queueId) {
+        Map<Integer, Long> queues = table.get(key(topic, group));
+        Long offset = queues == null ? null : queues.get(queueId);
+        return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
+    }
+
+    /** A copy of queueId → offset for one topic and group; empty if none. */
+    public Map<Integer, Long> offsets(String topic, String group) {
+        Map<Integer, Long> queues = table.get(key(topic, group));
+        return queues == null ? Map.of() : new TreeMap<>(queues);
+    }
+
+    /** Drops every offset of {@code group} (all topics); returns whether anything was dropped. */
+    public boolean removeGroup(String group) {
+        return removeIf(group, false);
+    }
+
+    /** Drops every group's offsets on {@code topic}; returns whether anything was dropped. */
+    public boolean removeTopic(String topic) {
+        return removeIf(topic, true);
+    }
+
+    private boolean removeIf(String name, boolean topicPart) {
+        boolean removed = table.keySet().removeIf(key -> {
+            int at = key.indexOf(SEPARATOR);
+            return topicPart ? key.substring(0, at).equals(name) : key.substring(at + 1).equals(name);
+        });
+        if (removed) {
+            changed();
+        }
+        return removed;
+    }
+
+    @Override
+    protected Document snapshot() {
+        Map<String, Map<Integer, Long>> copy = new TreeMap<>();
+        table.forEach((key, queues) -> copy.put(key, new TreeMap<>(queues)));
+        return new Document(copy);
+    }
+
+    @Override
+    protected void restore(Document document) {
+        table.clear();
+        document.offsetTable().forEach((key, queues) -> table.put(key, new ConcurrentHashMap<>(queues)));
+    }
+
+    // RocketMQ topic and group names cannot hold '@' (its name rule is [%|a-zA-Z0-9_-]); refuse one
+    // here since it would make the key ambiguous and removeGroup/removeTopic wrong.
+    private static String key(String topic, String group) {
+        if (topic.indexOf(SEPARATOR) >= 0 || group.indexOf(SEPARATOR) >= 0) {
+            throw new IllegalArgumentException("'@' in topic or group: " + topic + ", " + group);
+        }
+        return topic + SEPARATOR + group;
+    }
+}
