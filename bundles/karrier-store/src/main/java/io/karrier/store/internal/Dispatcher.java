@@ -55,6 +55,11 @@ final class Dispatcher implements AutoCloseable {
         return dispatchedPosition;
     }
 
+    /** Sets where dispatch continues, after recovery replayed the records before it. */
+    void resumeAt(long position) {
+        dispatchedPosition = position;
+    }
+
     synchronized void start() {
         running = true;
         thread = new Thread(this::run, "karrier-store-dispatch");
@@ -114,7 +119,8 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void dispatch(long offset, StoredMessageView record) {
+    /** Builds the consume-queue and index entries of one verified record; idempotent (recovery replays). */
+    void dispatch(long offset, StoredMessageView record) {
         int transaction = MessageSysFlag.transactionType(record.sysFlag());
         try {
             if (transaction != MessageSysFlag.TRANSACTION_PREPARED_TYPE

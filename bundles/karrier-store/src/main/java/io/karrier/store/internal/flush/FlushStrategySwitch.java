@@ -36,7 +36,7 @@ public final class FlushStrategySwitch {
     private final ReentrantLock appendLock;
     private final Condition strategyPresent;
     private final TreeSet<Candidate> candidates = new TreeSet<>(PREFERENCE);
-    private FlushStrategy current;
+    private volatile FlushStrategy current;
 
     /**
      * @param target the commit log the strategies flush
@@ -85,14 +85,9 @@ public final class FlushStrategySwitch {
         return current;
     }
 
-    /** @return the strategy in force, or {@code null} */
+    /** @return the strategy in force, or {@code null}; an append must call {@link #awaitCurrent} instead */
     public FlushStrategy current() {
-        appendLock.lock();
-        try {
-            return current;
-        } finally {
-            appendLock.unlock();
-        }
+        return current;
     }
 
     /** Detaches the strategy in force: the store is closing. */

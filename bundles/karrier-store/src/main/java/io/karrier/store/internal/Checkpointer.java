@@ -1,0 +1,83 @@
+package io.karrier.store.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.karrier.store.internal.index.IndexService;
+import io.karrier.store.internal.log.CommitLog;
+import io.karrier.store.internal.queue.ConsumeQueueTable;
+import io.karrier.store.internal.table.Checkpoint;
+import io.karrier.store.internal.table.CheckpointState;
+
+/**
+ * Forces consume queues and index and records in the checkpoint how far they and the commit log are
+ * on disk, every second while the store runs and once more at a clean shutdown, so that a crash
+ * recovery scans only what came after. Its own thread; {@link #checkpoint} is also called by the
+ * owner at shutdown, after the thread stopped.
+ */
+final class Checkpointer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+
+    private final Checkpoint checkpoint;
+    private final CommitLog log;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread named = new Thread(runnable, "karrier-store-checkpoint");
+        named.setDaemon(true);
+        return named;
+    });
+
+    Checkpointer(Checkpoint checkpoint, CommitLog log, ConsumeQueueTable queues, IndexService index,
+            Dispatcher dispatcher, Clock clock) {
+        this.checkpoint = checkpoint;
+        this.log = log;
+        this.queues = queues;
+        this.index = index;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    void start() {
+        thread.scheduleWithFixedDelay(() -> {
+            try {
+                checkpoint(false);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Checkpoint failed, will retry: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Forces queues and index, then writes the checkpoint.
+     *
+     * @param cleanShutdown whether this is the last checkpoint of a clean shutdown
+     */
+    void checkpoint(boolean cleanShutdown) throws IOException {
+        long dispatched = dispatcher.dispatchedPosition();
+        queues.force();
+        index.flush();
+        long flushed = log.flushedPosition();
+        long now = clock.millis();
+        checkpoint.write(new CheckpointState(now, now, now, flushed, dispatched, cleanShutdown));
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
