@@ -55,8 +55,8 @@ final class StoreRecovery {
         queues.truncateToCommitLog(result.endOffset());
         queues.deleteBelowCommitLog(log.minOffset());
         dispatcher.resumeAt(result.endOffset());
-        if (mode == StartupMode.CLEAN && result.records() == 0) {
-            LOG.info("Store opened after a clean shutdown at commit-log offset {}", result.endOffset());
+        if (!crashed && !result.damaged() && result.records() == 0) {
+            LOG.info("Store opened ({}) at commit-log offset {}", mode, result.endOffset());
         } else {
             LOG.warn("Store recovered ({}) from offset {}: {} records replayed in {} ms, log ends at {}{}", mode, from,
                     result.records(), (System.nanoTime() - started) / 1_000_000, result.endOffset(),

@@ -95,7 +95,11 @@ public final class FlushStrategySwitch {
         appendLock.lock();
         try {
             candidates.clear();
-            reselect();
+            if (current != null) {
+                current.detach(target);
+                LOG.info("Flush strategy {} detached: the store is closing", current.name());
+                current = null;
+            }
         } finally {
             appendLock.unlock();
         }
