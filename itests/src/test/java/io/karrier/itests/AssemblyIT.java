@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -36,8 +38,11 @@ import org.osgi.framework.ServiceReference;
 public class AssemblyIT {
 
     private static final Set<String> KARRIER_BUNDLES = Set.of("io.karrier.api", "io.karrier.protocol",
-            "io.karrier.remoting", "io.karrier.namesrv", "io.karrier.broker", "io.karrier.shell");
+            "io.karrier.remoting", "io.karrier.store", "io.karrier.flush.async", "io.karrier.namesrv",
+            "io.karrier.broker", "io.karrier.shell");
     private static final String SERVER_STATUS = "io.karrier.api.server.ServerStatus";
+    private static final String MESSAGE_STORE = "io.karrier.api.store.MessageStore";
+    private static final String FLUSH_STRATEGY = "io.karrier.api.flush.FlushStrategy";
     private static final Set<String> SERVER_PIDS = Set.of("io.karrier.namesrv", "io.karrier.broker");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final EnumSet<FeaturesService.Option> NO_REFRESH =
@@ -88,6 +93,22 @@ public class AssemblyIT {
     }
 
     @Test
+    public void swapsFlushStrategiesUnderARunningStore() throws Exception {
+        ServiceReference<?> store = awaitService(MESSAGE_STORE);
+        assertEquals(1, services(FLUSH_STRATEGY).size());
+
+        featuresService.installFeature("karrier-flush-sync", NO_REFRESH);
+        assertEquals(2, awaitServiceCount(FLUSH_STRATEGY, 2));
+        awaitLogLine("Flush strategy now sync (was async)");
+        featuresService.uninstallFeature("karrier-flush-sync", NO_REFRESH);
+        assertEquals(1, awaitServiceCount(FLUSH_STRATEGY, 1));
+        awaitLogLine("Flush strategy now async (was sync)");
+
+        assertEquals("the store kept running", store.getProperty("service.id"),
+                awaitService(MESSAGE_STORE).getProperty("service.id"));
+    }
+
+    @Test
     public void uninstallsAndReinstallsTheKarrierFeatureAtRuntime() throws Exception {
         awaitServers();
 
@@ -112,8 +133,38 @@ public class AssemblyIT {
     }
 
     private List<ServiceReference<?>> serverStatuses() throws InvalidSyntaxException {
-        ServiceReference<?>[] refs = bundleContext.getAllServiceReferences(SERVER_STATUS, null);
+        return services(SERVER_STATUS);
+    }
+
+    private List<ServiceReference<?>> services(String type) throws InvalidSyntaxException {
+        ServiceReference<?>[] refs = bundleContext.getAllServiceReferences(type, null);
         return refs == null ? List.of() : Arrays.asList(refs);
+    }
+
+    /** The store says in the log which strategy is in force; the log is the operator's view too. */
+    private static void awaitLogLine(String text) throws Exception {
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("karaf.log never said: " + text);
+    }
+
+    private ServiceReference<?> awaitService(String type) throws Exception {
+        awaitServiceCount(type, 1);
+        return services(type).get(0);
+    }
+
+    private int awaitServiceCount(String type, int count) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (services(type).size() != count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return services(type).size();
     }
 
     private void awaitServers() throws Exception {
