@@ -66,7 +66,7 @@ class StoreCrashTest {
     // busy two-core machine, where a JVM start alone can take two seconds.
     private static final int CHAINS = 2;
     private static final int ROUNDS_PER_CHAIN = 5;
-    private static final int MAX_ACKS_BEFORE_KILL = 3000;
+    private static final int MAX_ACKS_BEFORE_KILL = 1500;
     private static final int TAIL_APPENDS_PER_QUEUE = 5;
 
     @TempDir
@@ -130,13 +130,13 @@ class StoreCrashTest {
         }
     }
 
-    /** Runs a child until {@code ackTarget} acknowledgements (or 10 s), waits, kills it; returns its acks. */
+    /** Runs a child until {@code ackTarget} acknowledgements (or 5 s), waits, kills it; returns its acks. */
     private static List<Ack> crashChild(Path store, String mode, long session, long childSeed, int ackTarget,
             int delayMillis, Path output, String context) throws Exception {
         try (ChildRun child = ChildRun.start(store, mode, session, childSeed, output)) {
             assertThat(child.awaitReady(30_000)).as("%s: child opened the store; stderr:%n%s", context,
                     child.stderr()).isTrue();
-            child.awaitAcks(ackTarget, 10_000);
+            child.awaitAcks(ackTarget, 5_000);
             Thread.sleep(delayMillis);
             assertThat(child.isAlive()).as("%s: child still running at the kill; stderr:%n%s", context,
                     child.stderr()).isTrue();
