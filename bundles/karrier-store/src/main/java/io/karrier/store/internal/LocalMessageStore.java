@@ -106,6 +106,11 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
         return new LocalMessageStore(settings, clock, diskUsage);
     }
 
+    /** @return the commit-log offset below which every record is dispatched; for tests and status */
+    long dispatchedPosition() {
+        return dispatcher.dispatchedPosition();
+    }
+
     /** @return the retention service, so tests can run a pass without waiting for its thread */
     RetentionService retention() {
         return retention;

@@ -86,19 +86,7 @@ public final class RetentionService implements AutoCloseable {
 
     /** One pass, on the calling thread. */
     public synchronized RetentionPass runOnce() {
-        List<MappedSegment> segments = log.segments().segments();
-        int deletable = deletable(segments);
-        int expired = 0;
-        long now = clock.millis();
-        long reserved = settings.fileReserved().toMillis();
-        while (expired < deletable && now - SegmentLastWrite.of(log, segments, expired) > reserved) {
-            expired++;
-        }
-        if (expired > 0) {
-            delete(segments, 0, expired, "last written more than " + settings.fileReserved().toHours()
-                    + " h ago (before " + Instant.ofEpochMilli(now - reserved) + ")");
-        }
-        int forSpace = deleteForSpace(segments, expired, deletable);
+        RetentionPass segments = deleteSegments();
         int queueFiles = 0;
         int indexFiles = 0;
         long min = log.minOffset();
@@ -111,7 +99,31 @@ public final class RetentionService implements AutoCloseable {
                         indexFiles, min);
             }
         }
-        return new RetentionPass(expired, forSpace, queueFiles, indexFiles, guard.measure());
+        return new RetentionPass(segments.expiredSegments(), segments.spaceSegments(), queueFiles, indexFiles,
+                guard.measure());
+    }
+
+    /**
+     * The first half of a pass: commit-log segments only (steps 1 and 2). Until the rest of the pass
+     * runs, consume-queue entries still point at the deleted records and reads of them answer
+     * MESSAGE_WAS_REMOVING: the window a reader racing a pass can meet, which tests reach through here.
+     *
+     * @return the segments deleted; no files of queues or index, no final measurement
+     */
+    public synchronized RetentionPass deleteSegments() {
+        List<MappedSegment> segments = log.segments().segments();
+        int deletable = deletable(segments);
+        int expired = 0;
+        long now = clock.millis();
+        long reserved = settings.fileReserved().toMillis();
+        while (expired < deletable && now - SegmentLastWrite.of(log, segments, expired) > reserved) {
+            expired++;
+        }
+        if (expired > 0) {
+            delete(segments, 0, expired, "last written more than " + settings.fileReserved().toHours()
+                    + " h ago (before " + Instant.ofEpochMilli(now - reserved) + ")");
+        }
+        return new RetentionPass(expired, deleteForSpace(segments, expired, deletable), 0, 0, null);
     }
 
     /** @return how many leading segments may go: not the last, and only wholly dispatched ones */
