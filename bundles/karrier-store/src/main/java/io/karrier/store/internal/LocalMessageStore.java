@@ -2,6 +2,7 @@ package io.karrier.store.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,10 @@ import io.karrier.store.internal.log.RecordHandle;
 import io.karrier.store.internal.log.StorableMessages;
 import io.karrier.store.internal.queue.ConsumeQueue;
 import io.karrier.store.internal.queue.ConsumeQueueTable;
+import io.karrier.store.internal.retention.DiskGuard;
+import io.karrier.store.internal.retention.DiskUsage;
+import io.karrier.store.internal.retention.FileStoreDiskUsage;
+import io.karrier.store.internal.retention.RetentionService;
 import io.karrier.store.internal.table.AbortMarker;
 import io.karrier.store.internal.table.Checkpoint;
 
@@ -38,11 +43,15 @@ import io.karrier.store.internal.table.Checkpoint;
  * The store: one commit log, its consume queues and key index, their dispatcher and checkpointer.
  * Opening recovers (see {@link StoreRecovery}); appends are written under one lock, handed to the
  * flush strategy in force and acknowledged when it says they are durable; reads go through the
- * consume queues and hand out pinned slices. Thread-safe.
+ * consume queues and hand out pinned slices. Retention ({@link RetentionService}) deletes old segments
+ * on its own thread; past the hard disk limit ({@link DiskGuard}) appends are refused at once while
+ * reads go on. Thread-safe.
  */
 final class LocalMessageStore implements MessageStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMessageStore.class);
+    /** Appends re-measure the disk at most this often, so a full disk is noticed, and a freed one, within a second. */
+    private static final long DISK_RECHECK_MILLIS = 1000;
 
     private final StoreSettings settings;
     private final CommitLog log;
@@ -55,9 +64,11 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
     private final Dispatcher dispatcher;
     private final Checkpointer checkpointer;
     private final QueueReader reader;
+    private final DiskGuard diskGuard;
+    private final RetentionService retention;
     private volatile boolean closed;
 
-    private LocalMessageStore(StoreSettings settings, Clock clock) throws IOException {
+    private LocalMessageStore(StoreSettings settings, Clock clock, DiskUsage diskUsage) throws IOException {
         this.settings = settings;
         this.log = CommitLog.open(settings.root().resolve("commitlog"),
                 new SegmentOptions(settings.commitLogSegmentBytes(), settings.preTouch(), SegmentOptions.MSYNC),
@@ -75,13 +86,34 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
         for (ConsumeQueue queue : queues.all()) {
             queueOffsets.restore(queue.topic(), queue.queueId(), queue.maxOffset());
         }
+        this.diskGuard = new DiskGuard(settings.root(), diskUsage, settings.retention().diskHardLimitPercent(),
+                clock::millis, DISK_RECHECK_MILLIS);
+        this.retention = new RetentionService(log, queues, index, dispatcher::dispatchedPosition, diskGuard,
+                settings.retention(), clock);
         dispatcher.start();
         checkpointer.start();
+        retention.start();
     }
 
-    /** Opens (and if needed recovers) the store in the settings' directory. */
+    /** Opens (and if needed recovers) the store in the settings' directory, watching that directory's disk. */
     static LocalMessageStore open(StoreSettings settings, Clock clock) throws IOException {
-        return new LocalMessageStore(settings, clock);
+        Files.createDirectories(settings.root());
+        return open(settings, clock, FileStoreDiskUsage.of(settings.root()));
+    }
+
+    /** Opens (and if needed recovers) the store, measuring the disk with {@code diskUsage}. */
+    static LocalMessageStore open(StoreSettings settings, Clock clock, DiskUsage diskUsage) throws IOException {
+        return new LocalMessageStore(settings, clock, diskUsage);
+    }
+
+    /** @return the commit-log offset below which every record is dispatched; for tests and status */
+    long dispatchedPosition() {
+        return dispatcher.dispatchedPosition();
+    }
+
+    /** @return the retention service, so tests can run a pass without waiting for its thread */
+    RetentionService retention() {
+        return retention;
     }
 
     FlushStrategySwitch flushSwitch() {
@@ -95,6 +127,10 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public CompletionStage<AppendResult> appendBatch(List<AppendRequest> requests) {
+        String diskFull = diskGuard.refusal();
+        if (diskFull != null) {
+            return done(AppendResult.failed(AppendStatus.DISK_FULL, diskFull));
+        }
         String problem = AppendValidation.problem(requests, settings.maxMessageBytes());
         if (problem != null) {
             return done(AppendResult.failed(AppendStatus.MESSAGE_ILLEGAL, problem));
@@ -215,6 +251,7 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        retention.close();
         appendLock.lock();
         try {
             closed = true;

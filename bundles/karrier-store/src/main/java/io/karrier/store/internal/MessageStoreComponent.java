@@ -27,6 +27,7 @@ import io.karrier.api.store.MessageFilter;
 import io.karrier.api.store.MessageStore;
 import io.karrier.api.store.SelectedRecords;
 import io.karrier.store.internal.index.IndexSettings;
+import io.karrier.store.internal.retention.RetentionSettings;
 
 /**
  * The store as a service: configured from PID {@code io.karrier.store}, it opens (and recovers) the
@@ -85,7 +86,10 @@ public class MessageStoreComponent implements MessageStore {
                 : Path.of(config.storePath());
         return new StoreSettings(root, config.commitLogSegmentBytes(), config.consumeQueueEntriesPerFile(),
                 config.maxMessageBytes(), Duration.ofMillis(config.flushStrategyWaitMillis()), config.preTouch(),
-                new IndexSettings(config.indexHashSlots(), config.indexMaxEntries(), config.indexMaxFiles()));
+                new IndexSettings(config.indexHashSlots(), config.indexMaxEntries(), config.indexMaxFiles()),
+                new RetentionSettings(Duration.ofSeconds(config.retentionCheckIntervalSeconds()),
+                        Duration.ofHours(config.fileReservedHours()), config.diskSoftLimitPercent(),
+                        config.diskHardLimitPercent()));
     }
 
     @Override

@@ -35,4 +35,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Key index files kept at most; the oldest go first.", min = "1")
     int indexMaxFiles() default 64;
+
+    @AttributeDefinition(description = "Seconds between two retention passes (expired segments, disk limits).",
+            min = "1")
+    int retentionCheckIntervalSeconds() default 10;
+
+    @AttributeDefinition(description = "Hours a commit-log segment is kept after its last write; then it is deleted,"
+            + " with the consume-queue and index files it makes stale (RocketMQ: fileReservedTime, 72).", min = "1")
+    int fileReservedHours() default 72;
+
+    @AttributeDefinition(description = "Disk usage percent past which the oldest commit-log segments are deleted,"
+            + " expired or not, until usage is back under it (RocketMQ: diskMaxUsedSpaceRatio, 75).",
+            min = "1", max = "100")
+    int diskSoftLimitPercent() default 75;
+
+    @AttributeDefinition(description = "Disk usage percent past which appends are refused with DISK_FULL (reads go"
+            + " on) until usage is back under it; not below the soft limit.", min = "1", max = "100")
+    int diskHardLimitPercent() default 90;
 }
