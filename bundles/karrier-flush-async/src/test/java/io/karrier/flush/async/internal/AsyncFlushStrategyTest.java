@@ -66,7 +66,7 @@ class AsyncFlushStrategyTest {
     void defaultsAndIdentity() {
         AsyncFlushStrategy.Config config = config(Map.of());
         assertThat(config.flushIntervalMillis()).isEqualTo(500);
-        assertThat(config.flushDirtyPages()).isEqualTo(4);
+        assertThat(config.flushDirtyPages()).isEqualTo(1024);
         assertThat(config.service_ranking()).isZero().isEqualTo(AsyncFlushStrategy.DEFAULT_RANKING);
 
         strategy = new AsyncFlushStrategy(config);
