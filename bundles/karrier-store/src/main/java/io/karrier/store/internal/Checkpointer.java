@@ -2,9 +2,7 @@ package io.karrier.store.internal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +29,7 @@ final class Checkpointer implements AutoCloseable {
     private final IndexService index;
     private final Dispatcher dispatcher;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread named = new Thread(runnable, "karrier-store-checkpoint");
-        named.setDaemon(true);
-        return named;
-    });
+    private final PeriodicTask thread = new PeriodicTask("karrier-store-checkpoint");
 
     Checkpointer(Checkpoint checkpoint, CommitLog log, ConsumeQueueTable queues, IndexService index,
             Dispatcher dispatcher, Clock clock) {
@@ -48,13 +42,13 @@ final class Checkpointer implements AutoCloseable {
     }
 
     void start() {
-        thread.scheduleWithFixedDelay(() -> {
+        thread.start(Duration.ofSeconds(1), () -> {
             try {
                 checkpoint(false);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Checkpoint failed, will retry: {}", e.toString());
             }
-        }, 1, 1, TimeUnit.SECONDS);
+        });
     }
 
     /**
@@ -73,11 +67,6 @@ final class Checkpointer implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }

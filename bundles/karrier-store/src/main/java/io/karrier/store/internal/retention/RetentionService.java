@@ -3,14 +3,12 @@ package io.karrier.store.internal.retention;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.karrier.store.internal.PeriodicTask;
 import io.karrier.store.internal.file.MappedSegment;
 import io.karrier.store.internal.index.IndexService;
 import io.karrier.store.internal.log.CommitLog;
@@ -48,11 +46,7 @@ public final class RetentionService implements AutoCloseable {
     private final DiskGuard guard;
     private final RetentionSettings settings;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread named = new Thread(runnable, "karrier-store-retention");
-        named.setDaemon(true);
-        return named;
-    });
+    private final PeriodicTask thread = new PeriodicTask("karrier-store-retention");
     private long trimmedBelow = -1;
     private boolean stuckOverSoftLimit;
 
@@ -74,14 +68,13 @@ public final class RetentionService implements AutoCloseable {
 
     /** Starts the periodic passes, the first one an interval from now. */
     public void start() {
-        long interval = settings.checkInterval().toMillis();
-        thread.scheduleWithFixedDelay(() -> {
+        thread.start(settings.checkInterval(), () -> {
             try {
                 runOnce();
             } catch (RuntimeException e) {
                 LOG.warn("Retention pass failed, will retry: {}", e.toString(), e);
             }
-        }, interval, interval, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** One pass, on the calling thread. */
@@ -173,11 +166,6 @@ public final class RetentionService implements AutoCloseable {
     /** Stops the thread, letting a pass under way finish. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }
