@@ -2,6 +2,7 @@ package io.karrier.protocol.message;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,12 @@ public final class MessageProperties {
     public static final char NAME_VALUE_SEPARATOR = '\u0001';
     /** Between two name/value pairs. */
     public static final char PROPERTY_SEPARATOR = '\u0002';
+
+    private static final String[] COMMON_NAMES = {MessagePropertyKeys.TAGS, MessagePropertyKeys.KEYS,
+            MessagePropertyKeys.UNIQ_KEY};
+    private static final byte[][] COMMON_NAME_BYTES = {MessagePropertyKeys.TAGS.getBytes(StandardCharsets.UTF_8),
+            MessagePropertyKeys.KEYS.getBytes(StandardCharsets.UTF_8),
+            MessagePropertyKeys.UNIQ_KEY.getBytes(StandardCharsets.UTF_8)};
 
     private MessageProperties() {
     }
@@ -67,6 +74,104 @@ public final class MessageProperties {
      */
     public static Map<String, String> parse(ByteBuffer buffer, int index, int length) {
         return parse(decodeUtf8(buffer, index, length));
+    }
+
+    /**
+     * Looks up some properties stored as UTF-8 bytes at an absolute range of a buffer (position
+     * unchanged) without building the map: {@code values[i]} becomes exactly what
+     * {@code parse(buffer, index, length).get(names[i])} returns (the last value of a repeated name,
+     * null when absent). U+0001 and U+0002 are single bytes in UTF-8 and never part of another
+     * character, and a malformed sequence never swallows an ASCII byte, so splitting the bytes gives
+     * the same segments as splitting the decoded string; only the values found (and the names, when
+     * a wanted name is not ASCII) are decoded.
+     *
+     * @param buffer the buffer
+     * @param index  first byte
+     * @param length number of bytes
+     * @param names  the property names to look for
+     * @param values receives one value (or null) per name; at least as long as {@code names}
+     */
+    public static void find(ByteBuffer buffer, int index, int length, String[] names, String[] values) {
+        byte[][] wanted = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            wanted[i] = asciiName(names[i]);
+            values[i] = null;
+        }
+        byte[] bytes;
+        int base;
+        if (buffer.hasArray()) {
+            bytes = buffer.array();
+            base = buffer.arrayOffset() + index;
+        } else {
+            bytes = new byte[length];
+            buffer.get(index, bytes);
+            base = 0;
+        }
+        int limit = base + length;
+        int start = base;
+        while (start < limit) {
+            int separator = -1;
+            int end = start;
+            for (; end < limit; end++) {
+                byte b = bytes[end];
+                if (b == PROPERTY_SEPARATOR) {
+                    break;
+                }
+                if (b == NAME_VALUE_SEPARATOR && separator < 0) {
+                    separator = end;
+                }
+            }
+            if (separator > start && separator < end - 1) {
+                String decoded = null;
+                for (int i = 0; i < wanted.length; i++) {
+                    byte[] name = wanted[i];
+                    boolean match;
+                    if (name != null) {
+                        match = name.length == separator - start
+                                && Arrays.equals(bytes, start, separator, name, 0, name.length);
+                    } else {
+                        if (decoded == null) {
+                            decoded = new String(bytes, start, separator - start, StandardCharsets.UTF_8);
+                        }
+                        match = decoded.equals(names[i]);
+                    }
+                    if (match) {
+                        values[i] = new String(bytes, separator + 1, end - separator - 1, StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            start = end + 1;
+        }
+    }
+
+    /**
+     * One property of a string stored as UTF-8 bytes, as {@link #find} finds it.
+     *
+     * @return {@code parse(buffer, index, length).get(name)}
+     */
+    public static String find(ByteBuffer buffer, int index, int length, String name) {
+        String[] value = new String[1];
+        find(buffer, index, length, new String[] {name}, value);
+        return value[0];
+    }
+
+    /**
+     * The bytes a parsed name equal to {@code name} must have, when that is exactly one sequence: for
+     * an ASCII name (each ASCII character decodes from its own byte only; malformed bytes decode to
+     * U+FFFD). Null for any other name, which is then compared after decoding.
+     */
+    private static byte[] asciiName(String name) {
+        for (int i = 0; i < COMMON_NAMES.length; i++) {
+            if (COMMON_NAMES[i] == name) {
+                return COMMON_NAME_BYTES[i];
+            }
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return name.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

@@ -164,9 +164,56 @@ public final class StoredMessageView {
         return MessageProperties.parse(propertiesString());
     }
 
+    /**
+     * One property, without parsing the others.
+     *
+     * @param name the property name
+     * @return the same as {@code properties().get(name)}
+     */
+    public String property(String name) {
+        return MessageProperties.find(buffer, propertiesIndex, propertiesLength, name);
+    }
+
+    /**
+     * Some properties in one pass over the properties string, without building the map.
+     *
+     * @param names the property names
+     * @return per name, the same as {@code properties().get(name)}
+     */
+    public String[] properties(String... names) {
+        String[] values = new String[names.length];
+        MessageProperties.find(buffer, propertiesIndex, propertiesLength, names, values);
+        return values;
+    }
+
     /** @return the consume-queue tag code of this message ({@link TagHashCode}) */
     public long tagHashCode() {
-        return TagHashCode.of(properties());
+        return TagHashCode.of(property(MessagePropertyKeys.TAGS));
+    }
+
+    /**
+     * Whether the topic's stored bytes are these, without decoding it.
+     *
+     * @param utf8 the UTF-8 bytes of a topic, as {@link #topicBytes()} returns them
+     * @return whether the record's topic bytes equal them
+     */
+    public boolean topicBytesEqual(byte[] utf8) {
+        if (utf8.length != topicLength) {
+            return false;
+        }
+        for (int i = 0; i < topicLength; i++) {
+            if (buffer.get(topicIndex + i) != utf8[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return a copy of the topic's stored (UTF-8) bytes */
+    public byte[] topicBytes() {
+        byte[] bytes = new byte[topicLength];
+        buffer.get(topicIndex, bytes);
+        return bytes;
     }
 
     /** @return the offset message id: store host + PHYSICALOFFSET */

@@ -3,6 +3,8 @@ package io.karrier.protocol.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -27,6 +29,39 @@ class MessagePropertiesTest {
             String properties = text.toString();
             assertThat(MessageProperties.parse(properties)).as("parse(%s)", properties.replace('\u0001', '=')
                     .replace('\u0002', ';')).isEqualTo(MessageDecoder.string2messageProperties(properties));
+        }
+    }
+
+    @Test
+    void findsInBytesExactlyWhatParseFinds() {
+        // names and values from few symbols so that names repeat; raw bytes include malformed UTF-8
+        byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "TAGS".getBytes(StandardCharsets.UTF_8),
+            "KEYS".getBytes(StandardCharsets.UTF_8), "UNIQ_KEY".getBytes(StandardCharsets.UTF_8),
+            "é".getBytes(StandardCharsets.UTF_8), "中".getBytes(StandardCharsets.UTF_8), {1}, {2}, {1}, {2},
+            {(byte) 0xC3}, {(byte) 0xE4, (byte) 0xB8}, {(byte) 0x80}, {(byte) 0xFF}, {' '}};
+        String[] names = {MessagePropertyKeys.TAGS, MessagePropertyKeys.KEYS, MessagePropertyKeys.UNIQ_KEY, "a",
+            "é", "中", "a\u0001", "", "\uFFFD", "\uD800", "TAGS\u0002KEYS"};
+        Random random = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int count = random.nextInt(20);
+            for (int j = 0; j < count; j++) {
+                out.writeBytes(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = out.toByteArray();
+            int pad = random.nextInt(3);
+            ByteBuffer buffer = random.nextBoolean() ? ByteBuffer.allocateDirect(bytes.length + 2 * pad)
+                    : ByteBuffer.allocate(bytes.length + 2 * pad);
+            buffer.put(pad, bytes);
+            Map<String, String> parsed = MessageProperties.parse(buffer, pad, bytes.length);
+            String[] found = new String[names.length];
+            MessageProperties.find(buffer, pad, bytes.length, names, found);
+            for (int k = 0; k < names.length; k++) {
+                assertThat(found[k]).as("%s in %s", names[k], java.util.Arrays.toString(bytes))
+                        .isEqualTo(parsed.get(names[k]))
+                        .isEqualTo(MessageProperties.find(buffer, pad, bytes.length, names[k]));
+            }
+            assertThat(buffer.position()).isZero();
         }
     }
 

@@ -120,6 +120,29 @@ class StoredMessageCrossCheckTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void singlePropertiesAndTopicBytesAgreeWithTheFullDecode(long seed) {
+        Case c = Case.random(seed);
+        StoredMessageView view = StoredMessageDecoder.decode(c.encodeOurs(seed % 2 == 0), 0);
+        Map<String, String> all = view.properties();
+        for (String name : all.keySet()) {
+            assertThat(view.property(name)).isEqualTo(all.get(name));
+        }
+        String[] names = {MessagePropertyKeys.TAGS, MessagePropertyKeys.KEYS, MessagePropertyKeys.UNIQ_KEY, "absent"};
+        String[] values = view.properties(names);
+        for (int i = 0; i < names.length; i++) {
+            assertThat(values[i]).isEqualTo(all.get(names[i])).isEqualTo(view.property(names[i]));
+        }
+        assertThat(view.tagHashCode()).isEqualTo(TagHashCode.of(all));
+        byte[] topic = c.topic().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(view.topicBytes()).isEqualTo(topic);
+        assertThat(view.topicBytesEqual(topic)).isTrue();
+        assertThat(view.topicBytesEqual((c.topic() + "x").getBytes(java.nio.charset.StandardCharsets.UTF_8))).isFalse();
+        topic[topic.length - 1] ^= 1;
+        assertThat(view.topicBytesEqual(topic)).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void weDecodeRocketmqRecord(long seed) throws Exception {
         Case c = Case.random(seed);
         byte[] bytes = MessageDecoder.encode(c.theirs(), false);
