@@ -2,7 +2,6 @@ package io.karrier.store.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.karrier.protocol.message.MessagePropertyKeys;
 import io.karrier.protocol.message.MessageSysFlag;
 import io.karrier.protocol.message.StoredMessageView;
+import io.karrier.protocol.message.TagHashCode;
 import io.karrier.store.internal.index.IndexService;
 import io.karrier.store.internal.log.CommitLog;
 import io.karrier.store.internal.log.RecordWalker;
@@ -33,6 +33,10 @@ final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int TOPIC_CACHE_SIZE = 16;
+    /** TAGS for the tag code, KEYS and UNIQ_KEY for the index: all a dispatch reads of the properties. */
+    private static final String[] DISPATCH_PROPERTIES = {MessagePropertyKeys.TAGS, MessagePropertyKeys.KEYS,
+            MessagePropertyKeys.UNIQ_KEY};
 
     private final CommitLog log;
     private final ConsumeQueueTable queues;
@@ -41,6 +45,9 @@ final class Dispatcher implements AutoCloseable {
     private volatile long dispatchedPosition;
     private volatile boolean running;
     private Thread thread;
+    // topics seen lately, filled round robin; used by the one thread dispatching at a time
+    private final TopicName[] topicCache = new TopicName[TOPIC_CACHE_SIZE];
+    private int nextTopicSlot;
 
     Dispatcher(CommitLog log, ConsumeQueueTable queues, IndexService index, LongSupplier visibleLimit, long from) {
         this.log = log;
@@ -123,22 +130,44 @@ final class Dispatcher implements AutoCloseable {
     void dispatch(long offset, StoredMessageView record) {
         int transaction = MessageSysFlag.transactionType(record.sysFlag());
         try {
+            String[] properties = record.properties(DISPATCH_PROPERTIES);
+            String topic = topicOf(record);
             if (transaction != MessageSysFlag.TRANSACTION_PREPARED_TYPE
                     && transaction != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
-                PutResult put = queues.getOrCreate(record.topic(), record.queueId())
-                        .put(record.queueOffset(), offset, record.totalSize(), record.tagHashCode());
+                PutResult put = queues.getOrCreate(topic, record.queueId())
+                        .put(record.queueOffset(), offset, record.totalSize(), TagHashCode.of(properties[0]));
                 if (put != PutResult.APPENDED && put != PutResult.ALREADY_PRESENT) {
-                    LOG.error("Consume queue {}-{} refused offset {} of record {}: {}", record.topic(),
+                    LOG.error("Consume queue {}-{} refused offset {} of record {}: {}", topic,
                             record.queueId(), record.queueOffset(), offset, put);
                 }
             }
             if (transaction != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
-                Map<String, String> properties = record.properties();
-                index.indexRecord(record.topic(), properties.get(MessagePropertyKeys.KEYS),
-                        properties.get(MessagePropertyKeys.UNIQ_KEY), offset, record.storeTimestamp());
+                index.indexRecord(topic, properties[1], properties[2], offset, record.storeTimestamp());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("dispatching record " + offset, e);
         }
+    }
+
+    /** The record's topic, decoded once per distinct topic bytes while it stays in the small cache. */
+    private String topicOf(StoredMessageView record) {
+        TopicName[] cache = topicCache;
+        for (TopicName cached : cache) {
+            if (cached == null) {
+                break;
+            }
+            if (record.topicBytesEqual(cached.utf8())) {
+                return cached.topic();
+            }
+        }
+        TopicName added = new TopicName(record.topicBytes(), record.topic());
+        int slot = nextTopicSlot;
+        cache[slot] = added;
+        nextTopicSlot = (slot + 1) % cache.length;
+        return added.topic();
+    }
+
+    /** A topic's stored bytes and the string they decode to; immutable, so a slot is read whole. */
+    private record TopicName(byte[] utf8, String topic) {
     }
 }

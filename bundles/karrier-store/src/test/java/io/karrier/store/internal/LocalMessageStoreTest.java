@@ -256,6 +256,53 @@ class LocalMessageStoreTest {
         assertThat(append(recovered, message("T", 0, "after", "a", "k")).queueOffset()).isEqualTo(125);
     }
 
+    @Test
+    void rebuildsQueuesAndIndexOfManyTopicsFromTheLogAlone() throws Exception {
+        // more topics than the dispatcher's topic cache holds, some of them prefixes of others
+        LocalMessageStore store = openWith(TestFlushStrategy.forcing());
+        for (int i = 0; i < 200; i++) {
+            String topic = "T" + (i % 25);
+            append(store, message(topic, (i / 25) % 2, "m" + i, "tag" + (i % 3), "k" + i + " both" + i + "  "));
+        }
+        copyTree(directory, crashImage);
+        for (String gone : List.of("checkpoint", "checkpoint.bak", "checkpoint.tmp")) {
+            Files.deleteIfExists(crashImage.resolve(gone));
+        }
+        Files.walk(crashImage.resolve("consumequeue")).sorted(java.util.Comparator.reverseOrder()).forEach(
+                path -> path.toFile().delete());
+        Files.walk(crashImage.resolve("index")).sorted(java.util.Comparator.reverseOrder()).forEach(
+                path -> path.toFile().delete());
+        Path abort = crashImage.resolve(io.karrier.store.internal.table.AbortMarker.FILE_NAME);
+        if (!Files.exists(abort)) {
+            Files.createFile(abort);
+        }
+
+        LocalMessageStore rebuilt = open(crashImage, Duration.ofSeconds(5));
+        for (int t = 0; t < 25; t++) {
+            String topic = "T" + t;
+            for (int queue = 0; queue < 2; queue++) {
+                assertThat(rebuilt.maxOffset(topic, queue)).as("%s-%d", topic, queue).isEqualTo(4);
+                try (GetResult result = rebuilt.get(topic, queue, 0, 32, 1 << 20, MessageFilter.ALL)) {
+                    for (ByteBuffer record : result.records().records()) {
+                        StoredMessageView view = StoredMessageDecoder.decode(record, 0);
+                        assertThat(view.topic()).isEqualTo(topic);
+                        assertThat(view.queueId()).isEqualTo(queue);
+                    }
+                    assertThat(result.records().records()).hasSize(4);
+                }
+            }
+        }
+        for (int i : new int[] {0, 1, 24, 25, 199}) {
+            for (String key : List.of("k" + i, "both" + i, "U-m" + i)) {
+                try (var found = rebuilt.queryByKey("T" + (i % 25), key, 10, 0, Long.MAX_VALUE)) {
+                    assertThat(found.records()).as(key).hasSize(1);
+                    assertThat(new String(StoredMessageDecoder.decode(found.records().get(0), 0).bodyBytes(),
+                            StandardCharsets.UTF_8)).isEqualTo("m" + i);
+                }
+            }
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
