@@ -91,7 +91,11 @@ public final class IndexService implements Closeable {
         if (uniqKey != null && !uniqKey.isEmpty()) {
             put(IndexKey.of(topic, uniqKey), phyOffset, storeTimestamp);
         }
-        if (keysProperty != null) {
+        if (keysProperty != null && keysProperty.indexOf(' ') < 0) {
+            if (!keysProperty.isEmpty()) {
+                put(IndexKey.of(topic, keysProperty), phyOffset, storeTimestamp); // one key: no split
+            }
+        } else if (keysProperty != null) {
             for (String key : keysProperty.split(" ")) {
                 if (!key.isEmpty()) {
                     put(IndexKey.of(topic, key), phyOffset, storeTimestamp);

@@ -138,9 +138,8 @@ public final class ConsumeQueue implements Closeable {
             if (queueOffset < minOffset) {
                 return PutResult.BELOW_MIN;
             }
-            ConsumeQueueEntry existing = entry(queueOffset);
-            return existing != null && existing.commitLogOffset() == commitLogOffset && existing.size() == size
-                    && existing.tagHash() == tagHash ? PutResult.ALREADY_PRESENT : PutResult.CONFLICT;
+            return holds(queueOffset, commitLogOffset, size, tagHash) ? PutResult.ALREADY_PRESENT
+                    : PutResult.CONFLICT;
         }
         if (queueOffset > max) {
             long position = queueOffset * ENTRY_SIZE - segment.baseOffset();
@@ -160,6 +159,24 @@ public final class ConsumeQueue implements Closeable {
         writer.putLong(position + 12, tagHash);
         segment.publish(position + ENTRY_SIZE);
         return PutResult.APPENDED;
+    }
+
+    /** Whether the stored entry at {@code queueOffset} is exactly this one; what {@link #entry} reads, without the copies. */
+    private boolean holds(long queueOffset, long commitLogOffset, int size, long tagHash) {
+        MappedSegment segment = file.pinSegmentFor(queueOffset * ENTRY_SIZE);
+        if (segment == null) {
+            return false;
+        }
+        try {
+            int position = (int) (queueOffset * ENTRY_SIZE - segment.baseOffset());
+            if (segment.writePosition() - position < ENTRY_SIZE) {
+                return false;
+            }
+            ByteBuffer bytes = segment.slice(position, ENTRY_SIZE);
+            return bytes.getLong(0) == commitLogOffset && bytes.getInt(8) == size && bytes.getLong(12) == tagHash;
+        } finally {
+            segment.release();
+        }
     }
 
     /** @return the entry at {@code queueOffset}, or null when it is not stored */

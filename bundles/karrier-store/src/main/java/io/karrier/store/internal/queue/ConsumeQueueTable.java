@@ -97,6 +97,10 @@ public final class ConsumeQueueTable implements Closeable {
      * @throws UncheckedIOException when the queue cannot be created
      */
     public ConsumeQueue getOrCreate(String topic, int queueId) {
+        ConsumeQueue existing = queues.get(new Key(topic, queueId));
+        if (existing != null) {
+            return existing; // only valid names and ids are ever in the map
+        }
         if (!TOPIC.matcher(topic).matches() || queueId < 0) {
             throw new IllegalArgumentException("invalid topic or queue: " + topic + "/" + queueId);
         }
