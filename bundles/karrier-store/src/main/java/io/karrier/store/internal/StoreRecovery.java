@@ -51,15 +51,20 @@ final class StoreRecovery {
             case RECOVER_FROM_START -> log.minOffset();
         });
         long started = System.nanoTime();
-        RecordWalker.Result result = RecoveryScan.recover(log, from, dispatcher::dispatch);
+        RecordWalker.Result result = RecoveryScan.scan(log, from, dispatcher::dispatch);
+        long scanned = System.nanoTime();
+        RecoveryScan.cut(log, result);
         queues.truncateToCommitLog(result.endOffset());
         queues.deleteBelowCommitLog(log.minOffset());
         dispatcher.resumeAt(result.endOffset());
         if (!crashed && !result.damaged() && result.records() == 0) {
             LOG.info("Store opened ({}) at commit-log offset {}", mode, result.endOffset());
         } else {
-            LOG.warn("Store recovered ({}) from offset {}: {} records replayed in {} ms, log ends at {}{}", mode, from,
-                    result.records(), (System.nanoTime() - started) / 1_000_000, result.endOffset(),
+            long ended = System.nanoTime();
+            LOG.warn("Store recovered ({}) from offset {}: {} records replayed in {} ms (verify and dispatch {} ms,"
+                    + " cutting the log and queues {} ms), log ends at {}{}", mode, from, result.records(),
+                    (ended - started) / 1_000_000, (scanned - started) / 1_000_000, (ended - scanned) / 1_000_000,
+                    result.endOffset(),
                     result.damaged() ? "; damaged tail cut: " + result.problem() : "");
         }
     }

@@ -41,12 +41,20 @@ public final class RecoveryScan {
     public static RecordWalker.Result recover(CommitLog log, long from, RecordWalker.Visitor visitor)
             throws IOException {
         RecordWalker.Result result = scan(log, from, visitor);
+        cut(log, result);
+        return result;
+    }
+
+    /**
+     * The second half of {@link #recover}: truncates the log to the end of the valid prefix a
+     * {@link #scan} found (zeroing the rest of its segment), warning first when it was damage.
+     */
+    public static void cut(CommitLog log, RecordWalker.Result result) throws IOException {
         if (result.damaged()) {
             LOG.warn("Commit log in {} is damaged at {}: {}; truncating the {} bytes after it",
                     log.segments().directory(), result.endOffset(), result.problem(),
                     log.maxOffset() - result.endOffset());
         }
         log.truncate(result.endOffset());
-        return result;
     }
 }
