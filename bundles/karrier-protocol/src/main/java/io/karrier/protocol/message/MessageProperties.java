@@ -127,7 +127,7 @@ public final class MessageProperties {
                     byte[] name = wanted[i];
                     boolean match;
                     if (name != null) {
-                        match = name.length == separator - start
+                        match = name.length == separator - start && bytes[start] == name[0]
                                 && Arrays.equals(bytes, start, separator, name, 0, name.length);
                     } else {
                         if (decoded == null) {
