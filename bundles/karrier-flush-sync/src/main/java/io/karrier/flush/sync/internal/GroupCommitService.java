@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
@@ -31,6 +32,16 @@ import io.karrier.api.flush.FlushTarget;
  * next fsync as a success ("fsyncgate").</li>
  * </ul>
  *
+ * <p>Gathering: a force that runs as soon as the first waiter appears covers only the appenders that
+ * got a core since the last force; the others, woken by that force, append a moment later and wait a
+ * whole force more. So before forcing, the thread waits briefly until as many appends have arrived
+ * since the last force returned as that force completed (the appenders it expects back), at most half
+ * the last force's duration and never more than {@link #MAX_GATHER_NANOS}; the appender that
+ * completes the expected count wakes it at once. A force that completed a single append sets no
+ * target, so a lone appender never waits; after a fall in load the wait is bounded and the target
+ * shrinks at the next force. Gathering only delays a force: it never acknowledges anything a force
+ * did not cover.
+ *
  * <p>Threads: {@link #appended} is called by any thread and never blocks (a lock-free queue offer and
  * at most one {@code unpark}). Only the group-commit thread calls {@code force()}. Timeouts are the
  * {@link FlushTimeoutWatchdog}'s job, so an append still fails in time when {@code force()} hangs.
@@ -45,6 +56,8 @@ final class GroupCommitService {
     private static final long NO_PROGRESS_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long detach waits for a force in progress beyond the flush timeout. */
     private static final long DETACH_MARGIN_MILLIS = 1_000;
+    /** Longest a force is delayed to gather more appends. */
+    static final long MAX_GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final FlushTarget target;
     private final long timeoutNanos;
@@ -60,6 +73,14 @@ final class GroupCommitService {
     /** Highest written position a failed force should have covered; read and written by the thread only. */
     private long failedUpTo = -1;
     private final AtomicInteger forces = new AtomicInteger();
+    /** Appends offered so far; numbers the waiters. */
+    private final AtomicLong arrivals = new AtomicLong();
+    /** While the thread gathers: the arrival count at which appenders wake it; otherwise MAX_VALUE. */
+    private volatile long gatherUntil = Long.MAX_VALUE;
+    /** Thread only: the arrival count to gather before the next force (see the class comment). */
+    private long gatherTarget;
+    /** Thread only: how long the last successful force took. */
+    private long lastForceNanos;
 
     GroupCommitService(FlushTarget target, long timeoutMillis) {
         this.target = target;
@@ -86,6 +107,7 @@ final class GroupCommitService {
         }
         Waiter waiter = new Waiter(endPosition, System.nanoTime() + timeoutNanos);
         waiters.offer(waiter);
+        long arrival = arrivals.incrementAndGet();
         if (!accepting) {
             // Raced with close(): if close's final round did not take the waiter, fail it here.
             if (waiters.remove(waiter)) {
@@ -93,7 +115,7 @@ final class GroupCommitService {
             }
             return waiter.future;
         }
-        if (sleeping) {
+        if (sleeping || arrival >= gatherUntil) {
             LockSupport.unpark(thread);
         }
         return waiter.future;
@@ -113,12 +135,41 @@ final class GroupCommitService {
                     LockSupport.park(this);
                 }
                 sleeping = false;
-            } else if (!groupCommit()) {
-                LockSupport.parkNanos(this, NO_PROGRESS_PAUSE_NANOS);
+            } else {
+                gather();
+                if (!groupCommit()) {
+                    LockSupport.parkNanos(this, NO_PROGRESS_PAUSE_NANOS);
+                }
             }
         }
         // Final round for detach: everything offered before close() stopped accepting is in the queue.
         groupCommit();
+    }
+
+    /**
+     * Waits, at most a bounded while, until the appends expected since the last force returned have
+     * arrived (see the class comment).
+     */
+    private void gather() {
+        long until = gatherTarget;
+        if (arrivals.get() >= until) {
+            return;
+        }
+        long deadline = System.nanoTime() + Math.min(MAX_GATHER_NANOS, lastForceNanos / 2);
+        gatherUntil = until;
+        try {
+            // Re-check after publishing gatherUntil: an appender that arrived before it saw the value is
+            // counted here; one that arrives after wakes us.
+            while (running && arrivals.get() < until) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            gatherUntil = Long.MAX_VALUE;
+        }
     }
 
     /**
@@ -154,10 +205,17 @@ final class GroupCommitService {
         }
         try {
             forces.incrementAndGet();
+            long start = System.nanoTime();
             long newFlushed = target.force();
+            lastForceNanos = System.nanoTime() - start;
             failureLog.succeeded();
+            // Appends arriving from here on are the covered appenders coming back (or new ones): expect
+            // as many as are completed now, except a lone one, which must never wait for itself.
+            long arrived = arrivals.get();
+            int completed = completeUpTo(newFlushed);
+            gatherTarget = completed > 1 ? arrived + completed : 0;
             // A target that reports less than it was asked to cover makes no progress: the caller pauses.
-            return completeUpTo(newFlushed) > 0 || progress;
+            return completed > 0 || progress;
         } catch (Throwable e) { // whatever force() throws, the covered appends are not durable
             failedUpTo = Math.max(failedUpTo, written);
             failureLog.failed(e, failUpTo(written, e));
