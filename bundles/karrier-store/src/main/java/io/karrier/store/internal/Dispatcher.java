@@ -44,6 +44,8 @@ final class Dispatcher implements AutoCloseable {
     private final LongSupplier visibleLimit;
     private volatile long dispatchedPosition;
     private volatile boolean running;
+    /** The damaged offset already logged, so a stuck dispatch says so once, not every 10 ms. */
+    private long reportedDamageAt = -1;
     private Thread thread;
     // topics seen lately, filled round robin; used by the one thread dispatching at a time
     private final TopicName[] topicCache = new TopicName[TOPIC_CACHE_SIZE];
@@ -89,7 +91,8 @@ final class Dispatcher implements AutoCloseable {
      */
     long dispatchUpTo(long limit) {
         RecordWalker.Result result = RecordWalker.walk(log.segments(), dispatchedPosition, limit, this::dispatch);
-        if (result.damaged()) {
+        if (result.damaged() && result.endOffset() != reportedDamageAt) {
+            reportedDamageAt = result.endOffset();
             LOG.error("Commit log damaged at {}: {}; dispatch stops there", result.endOffset(), result.problem());
         }
         dispatchedPosition = result.endOffset();

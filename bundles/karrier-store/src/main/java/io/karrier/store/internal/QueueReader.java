@@ -35,21 +35,21 @@ final class QueueReader {
     GetResult get(String topic, int queueId, long offset, int maxCount, int maxBytes, MessageFilter filter) {
         ConsumeQueue queue = queues.find(topic, queueId);
         if (queue == null) {
-            return empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, correction(offset, 0), 0, 0);
+            return empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
         }
         long min = queue.minOffset();
         long max = queue.maxOffset();
         if (max == 0) {
-            return empty(GetStatus.NO_MESSAGE_IN_QUEUE, correction(offset, 0), min, max);
+            return empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
         }
         if (offset < min) {
-            return empty(GetStatus.OFFSET_TOO_SMALL, correction(offset, min), min, max);
+            return empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
         }
         if (offset == max) {
             return empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
         }
         if (offset > max) {
-            return empty(GetStatus.OFFSET_OVERFLOW_BADLY, correction(offset, min == 0 ? min : max), min, max);
+            return empty(GetStatus.OFFSET_OVERFLOW_BADLY, min == 0 ? min : max, min, max);
         }
         return scan(queue, offset, maxCount, maxBytes, filter, min, max);
     }
@@ -94,8 +94,4 @@ final class QueueReader {
         return new GetResult(status, SelectedRecords.none(), next, min, max);
     }
 
-    /** A master corrects a client's offset; kept as a method so slaves can later keep it unchanged. */
-    private static long correction(long offset, long corrected) {
-        return corrected;
-    }
 }

@@ -196,6 +196,19 @@ class LocalMessageStoreTest {
     }
 
     @Test
+    void answersFlushDiskTimeoutWhenTheStrategyCannotMakeTheAppendDurable() throws Exception {
+        TestFlushStrategy strategy = TestFlushStrategy.forcing();
+        LocalMessageStore store = openWith(strategy);
+        strategy.failAppends();
+
+        AppendResult result = append(store, message("T", 0, "m", "a", "k"));
+
+        assertThat(result.status()).isEqualTo(AppendStatus.FLUSH_DISK_TIMEOUT);
+        assertThat(result.stored()).isTrue();
+        assertThat(result.detail()).contains("force timed out");
+    }
+
+    @Test
     void answersBusyWhenNoFlushStrategyArrivesInTime() throws Exception {
         LocalMessageStore store = open(directory, Duration.ofMillis(100));
 

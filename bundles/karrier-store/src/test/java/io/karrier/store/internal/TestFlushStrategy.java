@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.karrier.api.flush.FlushFailedException;
 import io.karrier.api.flush.FlushStrategy;
 import io.karrier.api.flush.FlushTarget;
 
@@ -18,12 +19,18 @@ final class TestFlushStrategy implements FlushStrategy {
     private final String name;
     private final boolean afterForce;
     private final boolean forceEachAppend;
+    private volatile boolean failing;
     private volatile FlushTarget target;
 
     private TestFlushStrategy(String name, boolean afterForce, boolean forceEachAppend) {
         this.name = name;
         this.afterForce = afterForce;
         this.forceEachAppend = forceEachAppend;
+    }
+
+    /** From now on every append's stage fails as a force that did not happen in time would. */
+    void failAppends() {
+        failing = true;
     }
 
     static TestFlushStrategy pageCache() {
@@ -65,6 +72,9 @@ final class TestFlushStrategy implements FlushStrategy {
 
     @Override
     public CompletionStage<Void> appended(FlushTarget flushed, long endPosition) {
+        if (failing) {
+            return CompletableFuture.failedFuture(new FlushFailedException("force timed out", true, null));
+        }
         if (forceEachAppend) {
             try {
                 flushed.force();
