@@ -4,7 +4,7 @@
  * promises; reads hand out slices of the stored bytes, pinned until released.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.karrier.api.store;
 
 import org.osgi.annotation.bundle.Export;

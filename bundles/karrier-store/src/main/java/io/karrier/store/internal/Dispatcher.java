@@ -42,6 +42,7 @@ final class Dispatcher implements AutoCloseable {
     private final ConsumeQueueTable queues;
     private final IndexService index;
     private final LongSupplier visibleLimit;
+    private final ArrivalListeners arrivals;
     private volatile long dispatchedPosition;
     private volatile boolean running;
     /** The damaged offset already logged, so a stuck dispatch says so once, not every 10 ms. */
@@ -51,11 +52,13 @@ final class Dispatcher implements AutoCloseable {
     private final TopicName[] topicCache = new TopicName[TOPIC_CACHE_SIZE];
     private int nextTopicSlot;
 
-    Dispatcher(CommitLog log, ConsumeQueueTable queues, IndexService index, LongSupplier visibleLimit, long from) {
+    Dispatcher(CommitLog log, ConsumeQueueTable queues, IndexService index, LongSupplier visibleLimit,
+            ArrivalListeners arrivals, long from) {
         this.log = log;
         this.queues = queues;
         this.index = index;
         this.visibleLimit = visibleLimit;
+        this.arrivals = arrivals;
         this.dispatchedPosition = from;
     }
 
@@ -139,7 +142,9 @@ final class Dispatcher implements AutoCloseable {
                     && transaction != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
                 PutResult put = queues.getOrCreate(topic, record.queueId())
                         .put(record.queueOffset(), offset, record.totalSize(), TagHashCode.of(properties[0]));
-                if (put != PutResult.APPENDED && put != PutResult.ALREADY_PRESENT) {
+                if (put == PutResult.APPENDED) {
+                    arrivals.arrived(topic, record.queueId(), record.queueOffset() + 1);
+                } else if (put != PutResult.ALREADY_PRESENT) {
                     LOG.error("Consume queue {}-{} refused offset {} of record {}: {}", topic,
                             record.queueId(), record.queueOffset(), offset, put);
                 }

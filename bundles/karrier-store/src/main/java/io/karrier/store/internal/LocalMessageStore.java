@@ -61,6 +61,7 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
     private final ReentrantLock appendLock = new ReentrantLock();
     private final FlushStrategySwitch flushSwitch;
     private final QueueOffsets queueOffsets = new QueueOffsets();
+    private final ArrivalListeners arrivals = new ArrivalListeners();
     private final Dispatcher dispatcher;
     private final Checkpointer checkpointer;
     private final QueueReader reader;
@@ -78,7 +79,7 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
         this.index = IndexService.open(settings.root().resolve("index"), settings.index(), clock);
         this.abortMarker = new AbortMarker(settings.root());
         this.flushSwitch = new FlushStrategySwitch(log, appendLock);
-        this.dispatcher = new Dispatcher(log, queues, index, this::visibleLimit, 0);
+        this.dispatcher = new Dispatcher(log, queues, index, this::visibleLimit, arrivals, 0);
         Checkpoint checkpoint = new Checkpoint(settings.root().resolve("checkpoint"));
         this.checkpointer = new Checkpointer(checkpoint, log, queues, index, dispatcher, clock);
         this.reader = new QueueReader(queues, log);
@@ -118,6 +119,10 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
 
     FlushStrategySwitch flushSwitch() {
         return flushSwitch;
+    }
+
+    ArrivalListeners arrivals() {
+        return arrivals;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import org.osgi.framework.BundleContext;
@@ -22,12 +23,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.karrier.api.flush.FlushStrategy;
 import io.karrier.api.store.AppendRequest;
 import io.karrier.api.store.AppendResult;
+import io.karrier.api.store.DurableDocuments;
 import io.karrier.api.store.GetResult;
+import io.karrier.api.store.MessageArrivalListener;
 import io.karrier.api.store.MessageFilter;
 import io.karrier.api.store.MessageStore;
 import io.karrier.api.store.SelectedRecords;
 import io.karrier.store.internal.index.IndexSettings;
 import io.karrier.store.internal.retention.RetentionSettings;
+import io.karrier.store.internal.table.DocumentDirectory;
 
 /**
  * The store as a service: configured from PID {@code io.karrier.store}, it opens (and recovers) the
@@ -35,14 +39,27 @@ import io.karrier.store.internal.retention.RetentionSettings;
  * reference: the highest-ranked one present is in force, and a new one takes over while appends go on.
  */
 @Designate(ocd = StoreConfig.class)
-@Component(configurationPid = "io.karrier.store", service = MessageStore.class, immediate = true)
-public class MessageStoreComponent implements MessageStore {
+@Component(configurationPid = "io.karrier.store", service = {MessageStore.class, DurableDocuments.class},
+        immediate = true)
+public class MessageStoreComponent implements MessageStore, DurableDocuments {
 
     private final LocalMessageStore store;
+    private final DocumentDirectory documents;
 
     @Activate
     public MessageStoreComponent(StoreConfig config, BundleContext context) throws IOException {
-        this.store = LocalMessageStore.open(settings(config, context), Clock.systemUTC());
+        StoreSettings settings = settings(config, context);
+        this.store = LocalMessageStore.open(settings, Clock.systemUTC());
+        this.documents = new DocumentDirectory(settings.root().resolve("config"));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addArrivalListener(MessageArrivalListener listener) {
+        store.arrivals().add(listener);
+    }
+
+    void removeArrivalListener(MessageArrivalListener listener) {
+        store.arrivals().remove(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -140,5 +157,15 @@ public class MessageStoreComponent implements MessageStore {
     @Override
     public long commitLogMaxOffset() {
         return store.commitLogMaxOffset();
+    }
+
+    @Override
+    public <T> Optional<T> read(String name, Decoder<T> decoder) throws IOException {
+        return documents.read(name, decoder);
+    }
+
+    @Override
+    public void write(String name, byte[] content) throws IOException {
+        documents.write(name, content);
     }
 }

@@ -1,7 +1,6 @@
-package io.karrier.store.internal.table;
+package io.karrier.broker.internal.table;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -39,7 +38,7 @@ final class TableJson {
         }
     }
 
-    static <D> D decode(byte[] content, Class<D> type, Path source) throws IOException {
+    static <D> D decode(byte[] content, Class<D> type, String source) throws IOException {
         D document = MAPPER.readValue(content, type);
         if (document == null) {
             throw new IOException(source + " holds JSON null");

@@ -1,16 +1,17 @@
-package io.karrier.store.internal.table;
+package io.karrier.broker.internal.table;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.karrier.api.store.DurableDocuments;
+
 /**
  * Committed consumer offsets: {@code topic@group} → queueId → next offset to consume (REMOTING.md
- * §8.4). File {@code config/consumerOffset.json}, as RocketMQ's ConsumerOffsetManager writes it but
+ * §8.4). Document {@value #DOCUMENT}, as RocketMQ's ConsumerOffsetManager writes it but
  * with quoted keys: {@code {"offsetTable":{"topic@group":{"0":123,"1":45}}}}. RocketMQ's own file
  * (unquoted integer keys) loads too.
  *
@@ -21,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * that was committed, which is all a consumer restart needs.
  */
 public final class ConsumerOffsetTable extends JsonTable<ConsumerOffsetTable.Document> {
+
+    /** The document's name. */
+    public static final String DOCUMENT = "consumerOffset.json";
 
     private static final char SEPARATOR = '@';
 
@@ -38,13 +42,13 @@ public final class ConsumerOffsetTable extends JsonTable<ConsumerOffsetTable.Doc
 
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Long>> table = new ConcurrentHashMap<>();
 
-    private ConsumerOffsetTable(Path file) {
-        super(file, Document.class);
+    private ConsumerOffsetTable(DurableDocuments documents) {
+        super(documents, DOCUMENT, Document.class);
     }
 
-    /** Opens the table at {@code file}, loading main or backup; throws if a copy exists but none parses. */
-    public static ConsumerOffsetTable open(Path file) throws IOException {
-        ConsumerOffsetTable table = new ConsumerOffsetTable(file);
+    /** Opens the table, loading its current or previous copy; throws if a copy exists but none parses. */
+    public static ConsumerOffsetTable open(DurableDocuments documents) throws IOException {
+        ConsumerOffsetTable table = new ConsumerOffsetTable(documents);
         table.load();
         return table;
     }

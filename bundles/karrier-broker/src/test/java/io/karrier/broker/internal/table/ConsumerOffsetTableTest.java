@@ -1,4 +1,4 @@
-package io.karrier.store.internal.table;
+package io.karrier.broker.internal.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,10 +19,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.karrier.store.internal.table.DocumentDirectory;
+
 class ConsumerOffsetTableTest {
 
     @TempDir
     Path dir;
+
+    private DocumentDirectory documents() {
+        return new DocumentDirectory(dir.resolve("config"));
+    }
 
     private Path file() {
         return dir.resolve("config/consumerOffset.json");
@@ -30,7 +36,7 @@ class ConsumerOffsetTableTest {
 
     @Test
     void commitThenQuery() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
 
         table.commit("t", "g", 0, 123);
         table.commit("t", "g", 0, 124);
@@ -44,7 +50,7 @@ class ConsumerOffsetTableTest {
 
     @Test
     void writesRocketMqShapedJson() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
         table.commit("t", "g", 1, 45);
         table.commit("t", "g", 0, 123);
 
@@ -58,7 +64,7 @@ class ConsumerOffsetTableTest {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "{\n\t\"offsetTable\":{\n\t\t\"%RETRY%g@g\":{0:5},\"t@g\":{0:123,1:45}\n\t}\n}");
 
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
 
         assertThat(table.offsets("t", "g")).containsExactly(Map.entry(0, 123L), Map.entry(1, 45L));
         assertThat(table.offset("%RETRY%g", "g", 0)).isEqualTo(OptionalLong.of(5));
@@ -66,13 +72,13 @@ class ConsumerOffsetTableTest {
 
     @Test
     void persistAndReopenRoundTrips() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
         table.commit("t1", "g1", 0, 1);
         table.commit("t1", "g2", 5, Long.MAX_VALUE);
         table.commit("t2", "g1", 2, 0);
         table.persist();
 
-        ConsumerOffsetTable reopened = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable reopened = ConsumerOffsetTable.open(documents());
 
         assertThat(reopened.snapshot()).isEqualTo(table.snapshot());
         assertThat(reopened.offset("t1", "g2", 5)).isEqualTo(OptionalLong.of(Long.MAX_VALUE));
@@ -80,7 +86,7 @@ class ConsumerOffsetTableTest {
 
     @Test
     void removeGroupAndRemoveTopicDropOnlyTheirKeys() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
         table.commit("t1", "g1", 0, 1);
         table.commit("t1", "g2", 0, 2);
         table.commit("t2", "g1", 0, 3);
@@ -95,7 +101,7 @@ class ConsumerOffsetTableTest {
 
     @Test
     void refusesAtSignInNames() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
 
         assertThatThrownBy(() -> table.commit("a@b", "g", 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> table.offset("t", "g@x", 0)).isInstanceOf(IllegalArgumentException.class);
@@ -103,7 +109,7 @@ class ConsumerOffsetTableTest {
 
     @Test
     void concurrentCommitsThenPersistAndReloadGiveTheLastOffsetOfEveryQueue() throws Exception {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
         int threads = 16;
         int commitsPerQueue = 2_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
@@ -140,7 +146,7 @@ class ConsumerOffsetTableTest {
         // The persister may already have written the final state; either way nothing is dirty after this.
         table.persist();
         assertThat(table.persist()).isFalse();
-        ConsumerOffsetTable reopened = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable reopened = ConsumerOffsetTable.open(documents());
 
         assertThat(reopened.snapshot()).isEqualTo(table.snapshot());
         for (int t = 0; t < threads; t++) {
@@ -154,7 +160,7 @@ class ConsumerOffsetTableTest {
 
     @Test
     void persistOfAnUnchangedTableDoesNotWrite() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
         table.commit("t", "g", 0, 10);
         assertThat(table.persist()).isTrue();
         // Removing the file makes any rewrite visible, whatever the clock's granularity.
@@ -172,19 +178,19 @@ class ConsumerOffsetTableTest {
 
     @Test
     void freshlyLoadedTableIsNotDirty() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
         table.commit("t", "g", 0, 10);
         table.persist();
 
-        ConsumerOffsetTable reopened = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable reopened = ConsumerOffsetTable.open(documents());
 
         assertThat(reopened.persist()).isFalse();
-        assertThat(ConsumerOffsetTable.open(dir.resolve("empty.json")).persist()).isFalse();
+        assertThat(ConsumerOffsetTable.open(new DocumentDirectory(dir.resolve("empty"))).persist()).isFalse();
     }
 
     @Test
     void truncatedMainFallsBackToBackup() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
         table.commit("t", "g", 0, 1);
         table.persist();
         table.commit("t", "g", 0, 2);
@@ -192,17 +198,17 @@ class ConsumerOffsetTableTest {
         byte[] main = Files.readAllBytes(file());
         Files.write(file(), java.util.Arrays.copyOf(main, main.length - 3));
 
-        assertThat(ConsumerOffsetTable.open(file()).offset("t", "g", 0)).isEqualTo(OptionalLong.of(1));
+        assertThat(ConsumerOffsetTable.open(documents()).offset("t", "g", 0)).isEqualTo(OptionalLong.of(1));
     }
 
     @Test
     void leftoverTempIsIgnored() throws IOException {
-        ConsumerOffsetTable table = ConsumerOffsetTable.open(file());
+        ConsumerOffsetTable table = ConsumerOffsetTable.open(documents());
         table.commit("t", "g", 0, 1);
         table.persist();
         Files.writeString(file().resolveSibling("consumerOffset.json.tmp"), "{\"offsetTable\":{\"t@g\":{\"0\":9");
 
-        assertThat(ConsumerOffsetTable.open(file()).offset("t", "g", 0)).isEqualTo(OptionalLong.of(1));
+        assertThat(ConsumerOffsetTable.open(documents()).offset("t", "g", 0)).isEqualTo(OptionalLong.of(1));
         assertThat(file().resolveSibling("consumerOffset.json.tmp")).doesNotExist();
     }
 
@@ -212,8 +218,8 @@ class ConsumerOffsetTableTest {
         Files.writeString(file(), "{\"offsetTable\":{\"t@g\":{\"0\":1");
         Files.writeString(file().resolveSibling("consumerOffset.json.bak"), "\0\0\0");
 
-        assertThatThrownBy(() -> ConsumerOffsetTable.open(file()))
-                .isInstanceOf(UnreadableFileException.class)
+        assertThatThrownBy(() -> ConsumerOffsetTable.open(documents()))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("consumerOffset.json");
     }
 
@@ -223,7 +229,7 @@ class ConsumerOffsetTableTest {
         Files.writeString(file(), "{\"offsetTable\":{\"t@g\":{\"0\":null}}}");
         Files.writeString(file().resolveSibling("consumerOffset.json.bak"), "{}");
 
-        assertThatThrownBy(() -> ConsumerOffsetTable.open(file())).isInstanceOf(UnreadableFileException.class);
+        assertThatThrownBy(() -> ConsumerOffsetTable.open(documents())).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -231,6 +237,6 @@ class ConsumerOffsetTableTest {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "{\"offsetTable\":{}}}");
 
-        assertThatThrownBy(() -> ConsumerOffsetTable.open(file())).isInstanceOf(UnreadableFileException.class);
+        assertThatThrownBy(() -> ConsumerOffsetTable.open(documents())).isInstanceOf(IOException.class);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -25,13 +24,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a child JVM that persists a consumer offset table in a loop (SIGKILL via
- * {@link Process#destroyForcibly()}) at random moments, and checks after each kill that the table
- * opens (from main or backup), is internally consistent, and holds at least the last round whose
- * persist had returned. A process kill keeps the page cache, so this tests the write protocol
+ * Kills a child JVM that rewrites an {@link AtomicFile} in a loop (SIGKILL via
+ * {@link Process#destroyForcibly()}) at random moments, and checks after each kill that the file
+ * reads (from main or backup) as one complete version holding at least the last round whose write
+ * had returned. A process kill keeps the page cache, so this tests the write protocol
  * (temp, renames, backup fallback), not fsync; power loss is not simulated.
  */
-class TableCrashTest {
+class AtomicFileCrashTest {
 
     // Three independent chains of four kills each: twelve kills, and parallel chains keep the wall
     // time under the bound on a busy two-core machine, where one JVM start can take two seconds.
@@ -43,7 +42,7 @@ class TableCrashTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void tableSurvivesKillsAtRandomMoments() throws Throwable {
+    void fileSurvivesKillsAtRandomMoments() throws Throwable {
         ExecutorService pool = Executors.newFixedThreadPool(CHAINS);
         try {
             List<Future<Long>> chains = new ArrayList<>();
@@ -63,7 +62,7 @@ class TableCrashTest {
         }
     }
 
-    /** Kills a child {@link #ROUNDS_PER_CHAIN} times over one table; returns the round finally loaded. */
+    /** Kills a child {@link #ROUNDS_PER_CHAIN} times over one file; returns the round finally read. */
     private static long killRepeatedly(Path chainDir) throws Exception {
         Files.createDirectories(chainDir);
         Path file = chainDir.resolve("config/consumerOffset.json");
@@ -72,12 +71,8 @@ class TableCrashTest {
         for (int round = 0; round < ROUNDS_PER_CHAIN; round++) {
             long persisted = runAndKill(chainDir, file, random.nextInt(100), round);
 
-            ConsumerOffsetTable table = ConsumerOffsetTable.open(file);
-
-            Map<Integer, Long> offsets = table.offsets("t", "g");
-            assertThat(offsets).hasSize(OffsetTablePersistLoop.QUEUES);
-            long loaded = offsets.get(0);
-            assertThat(offsets.values()).as("one persist writes all queues of a round").containsOnly(loaded);
+            long loaded = new AtomicFile(file).read((content, source) -> AtomicFileWriteLoop.decode(content))
+                    .orElseThrow();
             assertThat(loaded).as("%s round %d: last persist that returned", chainDir, round)
                     .isGreaterThanOrEqualTo(persisted);
             assertThat(loaded).as("never goes back").isGreaterThanOrEqualTo(previous);
@@ -91,7 +86,7 @@ class TableCrashTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path stderr = chainDir.resolve("child-" + round + ".err");
         Process child = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), OffsetTablePersistLoop.class.getName(), file.toString())
+                "-cp", System.getProperty("java.class.path"), AtomicFileWriteLoop.class.getName(), file.toString())
                 .redirectError(stderr.toFile())
                 .start();
         AtomicLong lastPersisted = new AtomicLong(-1);

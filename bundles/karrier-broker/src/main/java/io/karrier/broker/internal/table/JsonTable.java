@@ -1,16 +1,17 @@
-package io.karrier.store.internal.table;
+package io.karrier.broker.internal.table;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.karrier.api.store.DurableDocuments;
+
 /**
- * A table kept in memory and persisted as one JSON document through an {@link AtomicFile}.
+ * A table kept in memory and persisted as one JSON document of the store's {@link DurableDocuments}.
  * Subclasses turn their content into a document record ({@link #snapshot}) and back
  * ({@link #restore}), and call {@link #changed} after each mutation that alters content.
  *
- * <p>Loading: main file, else {@code .bak}; both missing → empty table; a copy exists but none
- * parses → {@link UnreadableFileException}, and the store refuses to start. Starting empty instead
+ * <p>Loading: the current copy, else the previous one; neither exists → empty table; a copy exists but
+ * none parses → {@link IOException}, and the broker refuses to start. Starting empty instead
  * would silently reset every consumer to its {@code consumeFromWhere} position (re-consuming or
  * skipping messages) and drop topic config; an operator who really wants that deletes the files.
  *
@@ -23,22 +24,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public abstract class JsonTable<D> {
 
-    private final AtomicFile file;
+    private final DurableDocuments documents;
+    private final String name;
     private final Class<D> documentType;
     private final AtomicLong changes = new AtomicLong();
     private final Object persistLock = new Object();
     private long persistedChanges; // guarded by persistLock
     private long writes; // guarded by persistLock
 
-    protected JsonTable(Path path, Class<D> documentType) {
-        this.file = new AtomicFile(path);
+    protected JsonTable(DurableDocuments documents, String name, Class<D> documentType) {
+        this.documents = documents;
+        this.name = name;
         this.documentType = documentType;
     }
 
-    /** Reads the file (main, else backup) into the table; see the class comment for failures. */
+    /** Reads the document (current, else previous copy) into the table; see the class comment for failures. */
     protected final void load() throws IOException {
         synchronized (persistLock) {
-            file.read((bytes, source) -> TableJson.decode(bytes, documentType, source)).ifPresent(this::restore);
+            documents.read(name, bytes -> checked(TableJson.decode(bytes, documentType, name))).ifPresent(this::restore);
             persistedChanges = changes.get();
         }
     }
@@ -50,6 +53,14 @@ public abstract class JsonTable<D> {
 
     /** A consistent-enough copy of the content to write; called under the persist lock. */
     protected abstract D snapshot();
+
+    /**
+     * Checks what the JSON shape cannot: a copy that fails here counts as not parsing, so the
+     * previous copy is tried.
+     */
+    protected D checked(D document) throws IOException {
+        return document;
+    }
 
     /** Replaces the content with a loaded document; called once, before the table is shared. */
     protected abstract void restore(D document);
@@ -65,16 +76,16 @@ public abstract class JsonTable<D> {
             if (seen == persistedChanges) {
                 return false;
             }
-            file.write(TableJson.encode(snapshot()));
+            documents.write(name, TableJson.encode(snapshot()));
             persistedChanges = seen;
             writes++;
             return true;
         }
     }
 
-    /** The main file's path. */
-    public final Path path() {
-        return file.path();
+    /** The document's name. */
+    public final String name() {
+        return name;
     }
 
     /** How many times {@link #persist} wrote the file since this table was opened. */

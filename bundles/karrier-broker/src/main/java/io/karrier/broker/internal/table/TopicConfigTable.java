@@ -1,17 +1,20 @@
-package io.karrier.store.internal.table;
+package io.karrier.broker.internal.table;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.karrier.api.store.DurableDocuments;
+import io.karrier.protocol.body.DataVersion;
+import io.karrier.protocol.body.TopicConfig;
+import io.karrier.protocol.body.TopicConfigSerializeWrapper;
+
 /**
- * Topic name → {@link TopicConfig}, with a {@link DataVersion} bumped on every change. File
- * {@code config/topics.json}, as RocketMQ's TopicConfigManager writes it:
+ * Topic name → {@link TopicConfig}, with a {@link DataVersion} bumped on every change. Document
+ * {@value #DOCUMENT}, as RocketMQ's TopicConfigManager writes {@code topics.json}:
  * {@code {"dataVersion":{"counter":3,"timestamp":1700000000000},"topicConfigTable":{"t":{"topicName":"t",
  * "readQueueNums":16,"writeQueueNums":16,"perm":6,"topicFilterType":"SINGLE_TAG","topicSysFlag":0,"order":false}}}}.
  *
@@ -19,35 +22,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * serialized on one lock with the snapshot, so the version written always matches the topics
  * written with it.
  */
-public final class TopicConfigTable extends JsonTable<TopicConfigTable.Document> {
+public final class TopicConfigTable extends JsonTable<TopicConfigSerializeWrapper> {
 
-    /** The file's JSON document. */
-    public record Document(DataVersion dataVersion, Map<String, TopicConfig> topicConfigTable) {
-        public Document {
-            Objects.requireNonNull(dataVersion, "dataVersion is missing");
-            Objects.requireNonNull(topicConfigTable, "topicConfigTable is missing");
-            topicConfigTable.forEach((name, config) -> {
-                if (config == null || !name.equals(config.topicName())) {
-                    throw new IllegalArgumentException("Topic " + name + " has config " + config);
-                }
-            });
-        }
-    }
+    /** The document's name. */
+    public static final String DOCUMENT = "topics.json";
 
     private final Clock clock;
     private final Object lock = new Object();
     private final ConcurrentHashMap<String, TopicConfig> topics = new ConcurrentHashMap<>();
     private volatile DataVersion dataVersion; // written under lock
 
-    private TopicConfigTable(Path file, Clock clock) {
-        super(file, Document.class);
+    private TopicConfigTable(DurableDocuments documents, Clock clock) {
+        super(documents, DOCUMENT, TopicConfigSerializeWrapper.class);
         this.clock = clock;
-        this.dataVersion = DataVersion.initial(clock.millis());
+        this.dataVersion = new DataVersion(0, clock.millis());
     }
 
-    /** Opens the table at {@code file}, loading main or backup; throws if a copy exists but none parses. */
-    public static TopicConfigTable open(Path file, Clock clock) throws IOException {
-        TopicConfigTable table = new TopicConfigTable(file, clock);
+    /** Opens the table, loading its current or previous copy; throws if a copy exists but none parses. */
+    public static TopicConfigTable open(DurableDocuments documents, Clock clock) throws IOException {
+        TopicConfigTable table = new TopicConfigTable(documents, clock);
         table.load();
         return table;
     }
@@ -95,14 +88,24 @@ public final class TopicConfigTable extends JsonTable<TopicConfigTable.Document>
     }
 
     @Override
-    protected Document snapshot() {
+    protected TopicConfigSerializeWrapper snapshot() {
         synchronized (lock) {
-            return new Document(dataVersion, new TreeMap<>(topics));
+            return new TopicConfigSerializeWrapper(dataVersion, new TreeMap<>(topics));
         }
     }
 
     @Override
-    protected void restore(Document document) {
+    protected TopicConfigSerializeWrapper checked(TopicConfigSerializeWrapper document) throws IOException {
+        for (Map.Entry<String, TopicConfig> entry : document.topicConfigTable().entrySet()) {
+            if (entry.getValue() == null || !entry.getKey().equals(entry.getValue().topicName())) {
+                throw new IOException(DOCUMENT + ": topic " + entry.getKey() + " has config " + entry.getValue());
+            }
+        }
+        return document;
+    }
+
+    @Override
+    protected void restore(TopicConfigSerializeWrapper document) {
         synchronized (lock) {
             topics.clear();
             topics.putAll(document.topicConfigTable());

@@ -1,4 +1,4 @@
-package io.karrier.store.internal.table;
+package io.karrier.broker.internal.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,11 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.karrier.protocol.body.DataVersion;
+import io.karrier.protocol.body.TopicConfig;
+import io.karrier.protocol.body.TopicFilterType;
+import io.karrier.store.internal.table.DocumentDirectory;
+
 class TopicConfigTableTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
@@ -20,20 +25,24 @@ class TopicConfigTableTest {
     @TempDir
     Path dir;
 
-    private Path file() {
-        return dir.resolve("topics.json");
+    private DocumentDirectory documents() {
+        return new DocumentDirectory(dir.resolve("config"));
+    }
+
+    private Path file() throws IOException {
+        return Files.createDirectories(dir.resolve("config")).resolve("topics.json");
     }
 
     @Test
     void putBumpsTheVersionOnlyOnChange() throws IOException {
-        TopicConfigTable table = TopicConfigTable.open(file(), CLOCK);
+        TopicConfigTable table = TopicConfigTable.open(documents(), CLOCK);
         assertThat(table.dataVersion()).isEqualTo(new DataVersion(0, 1_700_000_000_000L));
 
-        assertThat(table.put(TopicConfig.withDefaults("t"))).isTrue();
-        assertThat(table.put(TopicConfig.withDefaults("t"))).isFalse();
+        assertThat(table.put(TopicConfig.of("t"))).isTrue();
+        assertThat(table.put(TopicConfig.of("t"))).isFalse();
         assertThat(table.dataVersion().counter()).isEqualTo(1);
 
-        assertThat(table.put(new TopicConfig("t", 8, 8, 6, TopicConfig.FilterType.SINGLE_TAG, 0, true))).isTrue();
+        assertThat(table.put(new TopicConfig("t", 8, 8, 6, TopicFilterType.SINGLE_TAG, 0, true))).isTrue();
         assertThat(table.remove("t")).isTrue();
         assertThat(table.remove("t")).isFalse();
         assertThat(table.dataVersion().counter()).isEqualTo(3);
@@ -42,9 +51,9 @@ class TopicConfigTableTest {
 
     @Test
     void writesRocketMqShapedJsonAndReloadsIt() throws IOException {
-        TopicConfigTable table = TopicConfigTable.open(file(), CLOCK);
-        table.put(TopicConfig.withDefaults("TopicTest"));
-        table.put(new TopicConfig("ordered", 4, 2, 7, TopicConfig.FilterType.MULTI_TAG, 1, true));
+        TopicConfigTable table = TopicConfigTable.open(documents(), CLOCK);
+        table.put(TopicConfig.of("TopicTest"));
+        table.put(new TopicConfig("ordered", 4, 2, 7, TopicFilterType.MULTI_TAG, 1, true));
         table.persist();
 
         assertThat(file()).hasContent("{\"dataVersion\":{\"counter\":2,\"timestamp\":1700000000000},"
@@ -53,7 +62,7 @@ class TopicConfigTableTest {
                 + "\"topicFilterType\":\"SINGLE_TAG\",\"topicSysFlag\":0,\"order\":false},"
                 + "\"ordered\":{\"topicName\":\"ordered\",\"readQueueNums\":4,\"writeQueueNums\":2,\"perm\":7,"
                 + "\"topicFilterType\":\"MULTI_TAG\",\"topicSysFlag\":1,\"order\":true}}}");
-        TopicConfigTable reopened = TopicConfigTable.open(file(), Clock.systemUTC());
+        TopicConfigTable reopened = TopicConfigTable.open(documents(), Clock.systemUTC());
         assertThat(reopened.all()).isEqualTo(table.all());
         assertThat(reopened.dataVersion()).isEqualTo(new DataVersion(2, 1_700_000_000_000L));
         assertThat(reopened.persist()).isFalse();
@@ -66,10 +75,10 @@ class TopicConfigTableTest {
                 + "\"topicFilterType\":\"SINGLE_TAG\",\"topicName\":\"TBW102\",\"topicSysFlag\":0,"
                 + "\"writeQueueNums\":8,\"attributes\":{}}}\n}");
 
-        TopicConfigTable table = TopicConfigTable.open(file(), CLOCK);
+        TopicConfigTable table = TopicConfigTable.open(documents(), CLOCK);
 
         assertThat(table.get("TBW102")).contains(
-                new TopicConfig("TBW102", 8, 8, 7, TopicConfig.FilterType.SINGLE_TAG, 0, false));
+                new TopicConfig("TBW102", 8, 8, 7, TopicFilterType.SINGLE_TAG, 0, false));
         assertThat(table.dataVersion()).isEqualTo(new DataVersion(5, 42));
     }
 
@@ -79,20 +88,20 @@ class TopicConfigTableTest {
                 + "\"topicConfigTable\":{\"a\":{\"topicName\":\"b\",\"readQueueNums\":1,\"writeQueueNums\":1,"
                 + "\"perm\":6,\"topicFilterType\":\"SINGLE_TAG\",\"topicSysFlag\":0,\"order\":false}}}");
 
-        assertThatThrownBy(() -> TopicConfigTable.open(file(), CLOCK))
-                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("topics.json");
+        assertThatThrownBy(() -> TopicConfigTable.open(documents(), CLOCK))
+                .isInstanceOf(IOException.class).hasMessageContaining("topics.json");
     }
 
     @Test
     void truncatedMainFallsBackToBackup() throws IOException {
-        TopicConfigTable table = TopicConfigTable.open(file(), CLOCK);
-        table.put(TopicConfig.withDefaults("a"));
+        TopicConfigTable table = TopicConfigTable.open(documents(), CLOCK);
+        table.put(TopicConfig.of("a"));
         table.persist();
-        table.put(TopicConfig.withDefaults("b"));
+        table.put(TopicConfig.of("b"));
         table.persist();
         Files.writeString(file(), "{\"dataVersion\":{\"counter\":2,");
 
-        TopicConfigTable reopened = TopicConfigTable.open(file(), CLOCK);
+        TopicConfigTable reopened = TopicConfigTable.open(documents(), CLOCK);
 
         assertThat(reopened.all()).containsOnlyKeys("a");
         assertThat(reopened.dataVersion().counter()).isEqualTo(1);
