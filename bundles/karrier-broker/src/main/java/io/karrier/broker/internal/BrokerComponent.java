@@ -2,10 +2,16 @@ package io.karrier.broker.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -16,15 +22,23 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.karrier.api.remoting.ChannelListener;
+import io.karrier.api.remoting.RemotingClient;
 import io.karrier.api.remoting.RemotingServer;
 import io.karrier.api.remoting.RemotingServerFactory;
+import io.karrier.api.remoting.RequestProcessor;
 import io.karrier.api.server.ServerRole;
 import io.karrier.api.server.ServerStatus;
+import io.karrier.api.store.DurableDocuments;
+import io.karrier.api.store.MessageArrivalListener;
+import io.karrier.api.store.MessageStore;
 
 /**
- * The broker's lifecycle: configured from PID {@code io.karrier.broker}, it listens on its port as
- * remoting server {@value #SERVER_NAME} (processors select it by that name) and is published as a
- * {@link ServerStatus} while it runs.
+ * The broker's lifecycle: configured from PID {@code io.karrier.broker}, it listens on its port and on
+ * the fast (VIP) port two below it, as remoting servers named {@value #SERVER_NAME}, publishes the
+ * {@link Broker}'s processors and listeners as whiteboard services, registers with the name servers
+ * and is published as a {@link ServerStatus} while it runs. Processors are published before the fast
+ * port opens and before the name servers hear of the broker, so no client is sent its way early.
  */
 @Designate(ocd = BrokerComponent.Config.class)
 @Component(configurationPid = "io.karrier.broker", service = ServerStatus.class, immediate = true)
@@ -42,6 +56,9 @@ public class BrokerComponent implements ServerStatus {
         @AttributeDefinition(description = "Cluster the broker registers in.")
         String clusterName() default "DefaultCluster";
 
+        @AttributeDefinition(description = "0 for a master; slaves count from 1.", min = "0")
+        long brokerId() default 0;
+
         @AttributeDefinition(description = "Address the broker advertises to name servers and clients.")
         String brokerIP() default "127.0.0.1";
 
@@ -49,37 +66,125 @@ public class BrokerComponent implements ServerStatus {
         String bindAddress() default "0.0.0.0";
 
         @AttributeDefinition(description = "Port clients connect to (RocketMQ's default is 10911).",
-                min = "1", max = "65535")
+                min = "3", max = "65535")
         int listenPort() default 10911;
+
+        @AttributeDefinition(description = "Also listen on the fast (VIP) port, listenPort - 2, which RocketMQ "
+                + "clients use for sends unless vipChannelEnabled is false.")
+        boolean fastPortEnabled() default true;
 
         @AttributeDefinition(description = "Name servers to register with, host:port separated by ';'.")
         String namesrvAddr() default "127.0.0.1:9876";
+
+        @AttributeDefinition(description = "Create unknown topics on first send, from TBW102.")
+        boolean autoCreateTopicEnable() default true;
+
+        @AttributeDefinition(description = "Queues of TBW102, the most an auto-created topic gets.", min = "1")
+        int defaultTopicQueueNums() default 8;
+
+        @AttributeDefinition(description = "Largest message body accepted, bytes (RocketMQ's maxMessageSize).",
+                min = "1")
+        int maxMessageSize() default 4 * 1024 * 1024;
+
+        @AttributeDefinition(description = "Seconds between registrations with the name servers.", min = "1")
+        int registerIntervalSeconds() default 30;
+
+        @AttributeDefinition(description = "Seconds between writes of changed consumer offsets and tables.", min = "1")
+        int persistIntervalSeconds() default 5;
     }
 
     /** The remoting server name the broker's processors register for. */
     public static final String SERVER_NAME = "broker";
 
-    private final String brokerName;
     private final RemotingServer server;
-    private final List<String> nameServers;
+    private final RemotingServer fastServer;
+    private final Broker broker;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final BrokerSettings settings;
     private final Instant startedAt = Instant.now();
 
     @Activate
-    public BrokerComponent(Config config, @Reference RemotingServerFactory remoting) throws IOException {
-        this.brokerName = config.brokerName();
-        this.nameServers = Arrays.stream(config.namesrvAddr().split(";"))
+    public BrokerComponent(Config config, BundleContext context, @Reference RemotingServerFactory remoting,
+            @Reference RemotingClient client, @Reference MessageStore store, @Reference DurableDocuments documents)
+            throws IOException {
+        this.server = remoting.start(SERVER_NAME, new InetSocketAddress(config.bindAddress(), config.listenPort()));
+        RemotingServer fast = null;
+        Broker built = null;
+        try {
+            this.settings = settings(config, server.localAddress().getPort());
+            built = new Broker(settings, store, documents, client, Clock.systemUTC());
+            publish(context, built);
+            if (config.fastPortEnabled()) {
+                fast = remoting.start(SERVER_NAME,
+                        new InetSocketAddress(config.bindAddress(), server.localAddress().getPort() - 2));
+            }
+            built.start();
+        } catch (IOException | RuntimeException e) {
+            unpublish();
+            if (built != null) {
+                built.close();
+            }
+            server.close();
+            throw e;
+        }
+        this.broker = built;
+        this.fastServer = fast;
+        LOG.info("Karrier broker {} of cluster {} started on {}{}, advertised as {}, name servers {}",
+                settings.brokerName(), settings.clusterName(), server.localAddress(),
+                fast == null ? "" : " and fast port " + fast.localAddress().getPort(), settings.brokerAddress(),
+                settings.nameServers());
+    }
+
+    static BrokerSettings settings(Config config, int boundPort) {
+        List<String> nameServers = Arrays.stream(config.namesrvAddr().split(";"))
                 .map(String::trim)
                 .filter(address -> !address.isEmpty())
                 .toList();
-        this.server = remoting.start(SERVER_NAME, new InetSocketAddress(config.bindAddress(), config.listenPort()));
-        LOG.info("Karrier broker {} of cluster {} started on {}, advertised as {}:{}, name servers {}",
-                brokerName, config.clusterName(), server.localAddress(), config.brokerIP(), config.listenPort(), nameServers);
+        return new BrokerSettings(config.brokerName(), config.clusterName(), config.brokerId(), config.brokerIP(),
+                boundPort, nameServers, config.autoCreateTopicEnable(), config.defaultTopicQueueNums(),
+                config.maxMessageSize(), Duration.ofSeconds(config.registerIntervalSeconds()),
+                Duration.ofSeconds(config.persistIntervalSeconds()));
+    }
+
+    private void publish(BundleContext context, Broker broker) {
+        for (ProcessorBinding binding : broker.processors()) {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(RequestProcessor.SERVER, SERVER_NAME);
+            properties.put(RequestProcessor.REQUEST_CODE, binding.codes().toArray(Integer[]::new));
+            registrations.add(context.registerService(RequestProcessor.class, binding.processor(), properties));
+        }
+        for (ChannelListener listener : broker.channelListeners()) {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(RequestProcessor.SERVER, SERVER_NAME);
+            registrations.add(context.registerService(ChannelListener.class, listener, properties));
+        }
+        for (MessageArrivalListener listener : broker.arrivalListeners()) {
+            registrations.add(context.registerService(MessageArrivalListener.class, listener, null));
+        }
+    }
+
+    private void unpublish() {
+        for (ServiceRegistration<?> registration : registrations) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and the framework unregistered it first
+            }
+        }
+        registrations.clear();
     }
 
     @Deactivate
     void deactivate() {
+        // Leave the name servers first so clients stop coming, stop serving, then write the tables.
+        broker.leaveNameServers();
+        if (fastServer != null) {
+            fastServer.close();
+        }
         server.close();
-        LOG.info("Karrier broker {} on {} stopped", brokerName, server.localAddress());
+        unpublish();
+        broker.close();
+        LOG.info("Karrier broker {} on {} stopped", settings.brokerName(), server.localAddress());
     }
 
     @Override
@@ -89,7 +194,7 @@ public class BrokerComponent implements ServerStatus {
 
     @Override
     public String name() {
-        return brokerName;
+        return settings.brokerName();
     }
 
     @Override
@@ -100,10 +205,5 @@ public class BrokerComponent implements ServerStatus {
     @Override
     public Instant startedAt() {
         return startedAt;
-    }
-
-    /** @return the name servers this broker registers with */
-    List<String> nameServers() {
-        return nameServers;
     }
 }

@@ -2,50 +2,40 @@ package io.karrier.broker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.util.converter.Converters;
 
-import io.karrier.api.remoting.RemotingServer;
-import io.karrier.api.remoting.RemotingServerFactory;
-import io.karrier.api.server.ServerRole;
-
 class BrokerComponentTest {
-
-    /** Binds nothing: reports the requested address, so tests need no free port. */
-    private static final RemotingServerFactory REMOTING = (name, address) -> new RemotingServer() {
-        @Override
-        public InetSocketAddress localAddress() {
-            return address;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     private static BrokerComponent.Config config(Map<String, Object> properties) {
         return Converters.standardConverter().convert(properties).to(BrokerComponent.Config.class);
     }
 
     @Test
-    void defaultsMatchRocketMq() throws Exception {
-        BrokerComponent broker = new BrokerComponent(config(Map.of()), REMOTING);
+    void defaultsMatchRocketMq() {
+        BrokerSettings settings = BrokerComponent.settings(config(Map.of()), 10911);
 
-        assertThat(broker.role()).isEqualTo(ServerRole.BROKER);
-        assertThat(broker.name()).isEqualTo("broker-a");
-        assertThat(broker.listenAddress().getPort()).isEqualTo(10911);
-        assertThat(broker.nameServers()).containsExactly("127.0.0.1:9876");
+        assertThat(settings.brokerName()).isEqualTo("broker-a");
+        assertThat(settings.clusterName()).isEqualTo("DefaultCluster");
+        assertThat(settings.brokerAddress()).isEqualTo("127.0.0.1:10911");
+        assertThat(settings.isMaster()).isTrue();
+        assertThat(settings.nameServers()).containsExactly("127.0.0.1:9876");
+        assertThat(settings.autoCreateTopicEnable()).isTrue();
+        assertThat(settings.defaultTopicQueueNums()).isEqualTo(8);
+        assertThat(settings.maxMessageSize()).isEqualTo(4 * 1024 * 1024);
+        assertThat(settings.registerInterval().toSeconds()).isEqualTo(30);
     }
 
     @Test
-    void splitsNameServerListAndSkipsBlanks() throws Exception {
-        BrokerComponent broker = new BrokerComponent(
-                config(Map.of("namesrvAddr", " 127.0.0.1:9876 ;;127.0.0.2:9876; ", "brokerName", "b1")), REMOTING);
+    void splitsNameServerListAndAdvertisesTheBoundPort() {
+        BrokerSettings settings = BrokerComponent.settings(
+                config(Map.of("namesrvAddr", " 127.0.0.1:9876 ;;127.0.0.2:9876; ", "brokerName", "b1",
+                        "brokerIP", "10.0.0.5")), 20911);
 
-        assertThat(broker.name()).isEqualTo("b1");
-        assertThat(broker.nameServers()).containsExactly("127.0.0.1:9876", "127.0.0.2:9876");
+        assertThat(settings.brokerName()).isEqualTo("b1");
+        assertThat(settings.nameServers()).containsExactly("127.0.0.1:9876", "127.0.0.2:9876");
+        assertThat(settings.brokerAddress()).isEqualTo("10.0.0.5:20911");
     }
 }

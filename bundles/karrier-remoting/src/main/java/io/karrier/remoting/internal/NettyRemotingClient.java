@@ -80,7 +80,7 @@ public class NettyRemotingClient implements RemotingClient {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         connections.values().forEach(connection -> connection.channel().close());
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         timer.stop();

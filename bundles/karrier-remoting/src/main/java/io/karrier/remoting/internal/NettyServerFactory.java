@@ -45,6 +45,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * and write, a codec executor group decodes, encodes and dispatches, and each processor family runs
  * on its own bounded business pool. All servers started here share these threads; processors and
  * channel listeners arrive and leave as whiteboard services while the servers run.
+ *
+ * <p>The DS methods are public so that other bundles' tests can run servers outside OSGi; the package
+ * stays private to this bundle.
  */
 @Designate(ocd = RemotingConfig.class)
 @Component(configurationPid = "io.karrier.remoting", service = RemotingServerFactory.class)
@@ -81,7 +84,7 @@ public class NettyServerFactory implements RemotingServerFactory {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addProcessor(RequestProcessor processor, Map<String, Object> properties) {
+    public void addProcessor(RequestProcessor processor, Map<String, Object> properties) {
         try {
             processors.add(processor, properties);
         } catch (IllegalArgumentException e) {
@@ -90,17 +93,17 @@ public class NettyServerFactory implements RemotingServerFactory {
         }
     }
 
-    void removeProcessor(RequestProcessor processor) {
+    public void removeProcessor(RequestProcessor processor) {
         processors.remove(processor);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addChannelListener(ChannelListener listener, Map<String, Object> properties) {
+    public void addChannelListener(ChannelListener listener, Map<String, Object> properties) {
         listeners.add(listener, properties);
     }
 
-    void removeChannelListener(ChannelListener listener) {
+    public void removeChannelListener(ChannelListener listener) {
         listeners.remove(listener);
     }
 
@@ -138,7 +141,7 @@ public class NettyServerFactory implements RemotingServerFactory {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         servers.forEach(NettyRemotingServer::close);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         selectors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

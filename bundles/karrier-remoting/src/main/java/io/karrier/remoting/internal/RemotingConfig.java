@@ -7,7 +7,7 @@ import org.osgi.service.metatype.annotations.Option;
 /** Configuration of PID {@code io.karrier.remoting}: threads, pools and limits of servers and clients. */
 @ObjectClassDefinition(name = "Karrier remoting",
         description = "Netty threads, business pools and limits of Karrier's remoting servers and clients.")
-@interface RemotingConfig {
+public @interface RemotingConfig {
 
     @AttributeDefinition(description = "Use Netty's native epoll transport where the platform has it; NIO otherwise.")
     boolean nativeEpoll() default true;

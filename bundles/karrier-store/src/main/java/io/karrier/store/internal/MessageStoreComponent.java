@@ -37,6 +37,9 @@ import io.karrier.store.internal.table.DocumentDirectory;
  * The store as a service: configured from PID {@code io.karrier.store}, it opens (and recovers) the
  * store on activation and closes it cleanly on deactivation. Flush strategies are a dynamic, greedy
  * reference: the highest-ranked one present is in force, and a new one takes over while appends go on.
+ *
+ * <p>The DS methods are public so that other bundles' tests can run a store outside OSGi; the package
+ * stays private to this bundle.
  */
 @Designate(ocd = StoreConfig.class)
 @Component(configurationPid = "io.karrier.store", service = {MessageStore.class, DurableDocuments.class},
@@ -54,17 +57,17 @@ public class MessageStoreComponent implements MessageStore, DurableDocuments {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addArrivalListener(MessageArrivalListener listener) {
+    public void addArrivalListener(MessageArrivalListener listener) {
         store.arrivals().add(listener);
     }
 
-    void removeArrivalListener(MessageArrivalListener listener) {
+    public void removeArrivalListener(MessageArrivalListener listener) {
         store.arrivals().remove(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addFlushStrategy(FlushStrategy strategy, Map<String, Object> properties) {
+    public void addFlushStrategy(FlushStrategy strategy, Map<String, Object> properties) {
         Object serviceId = properties.get(Constants.SERVICE_ID);
         store.flushSwitch().add(strategy, ranking(properties.get(Constants.SERVICE_RANKING)),
                 serviceId instanceof Long id ? id : Long.MAX_VALUE);
@@ -88,12 +91,12 @@ public class MessageStoreComponent implements MessageStore, DurableDocuments {
         return 0;
     }
 
-    void removeFlushStrategy(FlushStrategy strategy) {
+    public void removeFlushStrategy(FlushStrategy strategy) {
         store.flushSwitch().remove(strategy);
     }
 
     @Deactivate
-    void deactivate() throws IOException {
+    public void deactivate() throws IOException {
         store.close();
     }
 

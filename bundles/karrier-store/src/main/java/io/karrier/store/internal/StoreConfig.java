@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration of PID {@code io.karrier.store}. */
 @ObjectClassDefinition(name = "Karrier store",
         description = "Commit log, consume queues and key index of the broker's messages.")
-@interface StoreConfig {
+public @interface StoreConfig {
 
     @AttributeDefinition(description = "Directory of the store; empty means karrier/store under Karaf's data folder.")
     String storePath() default "";

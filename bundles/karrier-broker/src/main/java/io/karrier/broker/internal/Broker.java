@@ -1,0 +1,127 @@
+package io.karrier.broker.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.karrier.api.remoting.ChannelListener;
+import io.karrier.api.remoting.RemotingClient;
+import io.karrier.api.store.DurableDocuments;
+import io.karrier.api.store.MessageArrivalListener;
+import io.karrier.api.store.MessageStore;
+import io.karrier.broker.internal.registration.NameServerRegistration;
+import io.karrier.broker.internal.topic.TopicAdminProcessor;
+import io.karrier.broker.internal.topic.TopicConfigs;
+import io.karrier.protocol.RequestCode;
+
+/**
+ * The broker's parts, wired: tables, processors, listeners and the name-server registration. Built
+ * once the broker's port is bound; {@link BrokerComponent} publishes what it lists
+ * ({@link #processors}, {@link #channelListeners}, {@link #arrivalListeners}) as whiteboard services,
+ * tests register them on a server directly. One scheduler thread runs the periodic work.
+ */
+public final class Broker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+
+    /** Something written to disk periodically and at close. */
+    @FunctionalInterface
+    interface Persistent {
+        void persist() throws IOException;
+    }
+
+    private final BrokerSettings settings;
+    private final TopicConfigs topics;
+    private final NameServerRegistration registration;
+    private final ScheduledExecutorService scheduler;
+    private final List<ProcessorBinding> processors = new ArrayList<>();
+    private final List<ChannelListener> channelListeners = new ArrayList<>();
+    private final List<MessageArrivalListener> arrivalListeners = new ArrayList<>();
+    private final List<Persistent> persistents = new ArrayList<>();
+    private ScheduledFuture<?> periodicRegistration; // guarded by this
+
+    public Broker(BrokerSettings settings, MessageStore store, DurableDocuments documents, RemotingClient client,
+            Clock clock) throws IOException {
+        this.settings = settings;
+        this.topics = TopicConfigs.open(documents, settings, clock);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "karrier-broker-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.registration = new NameServerRegistration(settings, client, topics);
+        topics.onChange(() -> scheduler.execute(registration::registerAll));
+        persistents.add(topics::persist);
+
+        processors.add(ProcessorBinding.of(new TopicAdminProcessor(topics),
+                RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG));
+    }
+
+    /** @return the processors to register on the broker's servers */
+    public List<ProcessorBinding> processors() {
+        return List.copyOf(processors);
+    }
+
+    /** @return the listeners for connections of the broker's servers closing */
+    public List<ChannelListener> channelListeners() {
+        return List.copyOf(channelListeners);
+    }
+
+    /** @return the listeners the store tells of newly readable messages */
+    public List<MessageArrivalListener> arrivalListeners() {
+        return List.copyOf(arrivalListeners);
+    }
+
+    public TopicConfigs topics() {
+        return topics;
+    }
+
+    /** Registers with the name servers now and periodically, and persists changed tables periodically. */
+    public synchronized void start() {
+        long register = settings.registerInterval().toMillis();
+        periodicRegistration = scheduler.scheduleWithFixedDelay(registration::registerAll, 0, register,
+                TimeUnit.MILLISECONDS);
+        long persist = settings.persistInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::persistAll, persist, persist, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops registering and tells the name servers the broker is leaving, so clients stop coming. */
+    public synchronized void leaveNameServers() {
+        if (periodicRegistration != null) {
+            periodicRegistration.cancel(false);
+            periodicRegistration = null;
+            registration.unregisterAll();
+        }
+    }
+
+    /** Stops the periodic work and persists every table; call after the servers stopped serving. */
+    @Override
+    public void close() {
+        leaveNameServers();
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        persistAll();
+    }
+
+    private void persistAll() {
+        for (Persistent persistent : persistents) {
+            try {
+                persistent.persist();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Broker {}: could not persist {}; will retry", settings.brokerName(), persistent, e);
+            }
+        }
+    }
+}

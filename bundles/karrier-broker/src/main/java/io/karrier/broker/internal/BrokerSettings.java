@@ -1,0 +1,38 @@
+package io.karrier.broker.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the broker's parts need of its configuration, with the port it actually listens on.
+ *
+ * @param brokerName shared by a master and its slaves
+ * @param clusterName the cluster it registers in
+ * @param brokerId 0 for a master
+ * @param brokerIP the address advertised to name servers and clients
+ * @param listenPort the port it listens on (the fast port is this minus 2)
+ * @param nameServers {@code host:port} of every name server
+ * @param autoCreateTopicEnable whether sends to unknown topics create them from TBW102
+ * @param defaultTopicQueueNums queue count of TBW102, the most an auto-created topic gets
+ * @param maxMessageSize the largest body accepted, bytes
+ * @param registerInterval how often it registers with the name servers
+ * @param persistInterval how often changed tables are written
+ */
+public record BrokerSettings(String brokerName, String clusterName, long brokerId, String brokerIP, int listenPort,
+        List<String> nameServers, boolean autoCreateTopicEnable, int defaultTopicQueueNums, int maxMessageSize,
+        Duration registerInterval, Duration persistInterval) {
+
+    public BrokerSettings {
+        nameServers = List.copyOf(nameServers);
+    }
+
+    /** @return {@code brokerIP:listenPort}, the address clients reach this broker at */
+    public String brokerAddress() {
+        return brokerIP + ":" + listenPort;
+    }
+
+    /** @return whether this broker is a master (id 0) */
+    public boolean isMaster() {
+        return brokerId == 0;
+    }
+}
