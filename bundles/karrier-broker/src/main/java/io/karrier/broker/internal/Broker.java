@@ -18,6 +18,7 @@ import io.karrier.api.store.DurableDocuments;
 import io.karrier.api.store.MessageArrivalListener;
 import io.karrier.api.store.MessageStore;
 import io.karrier.broker.internal.registration.NameServerRegistration;
+import io.karrier.broker.internal.send.SendProcessor;
 import io.karrier.broker.internal.topic.TopicAdminProcessor;
 import io.karrier.broker.internal.topic.TopicConfigs;
 import io.karrier.protocol.RequestCode;
@@ -63,6 +64,8 @@ public final class Broker implements AutoCloseable {
 
         processors.add(ProcessorBinding.of(new TopicAdminProcessor(topics),
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG));
+        processors.add(ProcessorBinding.of(new SendProcessor(settings, store, topics),
+                RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE));
     }
 
     /** @return the processors to register on the broker's servers */
