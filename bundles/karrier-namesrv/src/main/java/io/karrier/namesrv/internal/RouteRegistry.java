@@ -34,7 +34,7 @@ import io.karrier.protocol.header.RegisterBrokerResponseHeader;
  * purpose: only a master's registration writes queue data, and only when its data version changed
  * or it is new; topics a broker stops listing stay until DELETE_TOPIC_IN_NAMESRV; a broker name's
  * queue data goes when its last address does. A broker goes when it unregisters, when its channel
- * closes, or when it has not registered for the configured expiry (RocketMQ: 120 s).
+ * closes, or when it has not registered within the expiry {@link #removeExpired} is given.
  *
  * <p>Thread-safety: changes run under one lock, on writer-side tables whose values are immutable,
  * and then publish a new immutable {@link RouteSnapshot} (shallow copies of the outer tables,
@@ -42,7 +42,7 @@ import io.karrier.protocol.header.RegisterBrokerResponseHeader;
  * without locking and always see one consistent state. A broker re-registering an unchanged topic
  * table changes only its liveness, which queries never read, and publishes nothing.
  */
-@Component(service = {RouteRegistry.class, ChannelListener.class}, configurationPid = NameServerConfig.PID,
+@Component(service = {RouteRegistry.class, ChannelListener.class},
         property = RequestProcessor.SERVER + "=" + NameServerComponent.SERVER_NAME)
 public class RouteRegistry implements ChannelListener {
 
@@ -53,7 +53,6 @@ public class RouteRegistry implements ChannelListener {
     private static final int PERM_WRITE = 2;
 
     private final Clock clock;
-    private final long expiryMillis;
 
     private final Object lock = new Object();
     // Guarded by lock. Values are immutable: a change replaces them, so snapshots can share them.
@@ -65,14 +64,14 @@ public class RouteRegistry implements ChannelListener {
 
     private volatile RouteSnapshot snapshot = RouteSnapshot.EMPTY;
 
+    /** Takes no configuration, so that changing the name server's settings does not empty the routes. */
     @Activate
-    public RouteRegistry(NameServerConfig config) {
-        this(Clock.systemUTC(), Duration.ofSeconds(config.brokerExpirySeconds()));
+    public RouteRegistry() {
+        this(Clock.systemUTC());
     }
 
-    RouteRegistry(Clock clock, Duration brokerExpiry) {
+    RouteRegistry(Clock clock) {
         this.clock = clock;
-        this.expiryMillis = brokerExpiry.toMillis();
     }
 
     /** @return the current routes; lock-free */
@@ -221,9 +220,11 @@ public class RouteRegistry implements ChannelListener {
     /**
      * Drops the brokers that have not registered within the expiry, closing their channels.
      *
+     * @param expiry how long a broker may go without registering (RocketMQ: 120 s)
      * @return how many broker addresses were dropped
      */
-    int removeExpired() {
+    int removeExpired(Duration expiry) {
+        long expiryMillis = expiry.toMillis();
         long now = clock.millis();
         synchronized (lock) {
             List<Map.Entry<String, BrokerLiveness>> expired = new ArrayList<>();

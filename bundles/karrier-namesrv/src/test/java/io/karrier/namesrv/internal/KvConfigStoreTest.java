@@ -3,6 +3,7 @@ package io.karrier.namesrv.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.converter.Converters;
 
 class KvConfigStoreTest {
 
@@ -40,6 +43,29 @@ class KvConfigStoreTest {
 
     private static void await(CompletionStage<Void> stage) throws Exception {
         stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void livesUnderKarafDataUnlessConfiguredElsewhere() throws Exception {
+        BundleContext karaf = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BundleContext.class},
+                (proxy, method, args) -> "getProperty".equals(method.getName()) && "karaf.data".equals(args[0])
+                        ? dir.toString() : null);
+        KvConfigStore byDefault = new KvConfigStore(config(Map.of()), karaf);
+        opened.add(byDefault);
+        KvConfigStore configured = new KvConfigStore(config(Map.of("kvConfigPath",
+                dir.resolve("elsewhere.json").toString())), karaf);
+        opened.add(configured);
+
+        await(byDefault.put("ns", "k", "v"));
+        await(configured.put("ns", "k", "v"));
+
+        assertThat(dir.resolve("karrier/namesrv/kvConfig.json")).exists();
+        assertThat(dir.resolve("elsewhere.json")).exists();
+    }
+
+    private static NameServerConfig config(Map<String, Object> properties) {
+        return Converters.standardConverter().convert(properties).to(NameServerConfig.class);
     }
 
     @Test

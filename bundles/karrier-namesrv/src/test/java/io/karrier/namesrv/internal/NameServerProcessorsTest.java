@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +43,7 @@ class NameServerProcessorsTest {
     Path dir;
 
     private final FakeChannel channel = new FakeChannel("broker");
-    private final RouteRegistry registry = new RouteRegistry(new ManualClock(), Duration.ofSeconds(120));
+    private final RouteRegistry registry = new RouteRegistry(new ManualClock());
     private KvConfigStore kvConfig;
     private BrokerRegistrationProcessor registration;
     private KvConfigProcessor kvProcessor;

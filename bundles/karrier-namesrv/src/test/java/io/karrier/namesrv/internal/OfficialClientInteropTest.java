@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
@@ -74,7 +73,7 @@ class OfficialClientInteropTest {
 
     @BeforeEach
     void start() throws Exception {
-        RouteRegistry registry = new RouteRegistry(Clock.systemUTC(), Duration.ofSeconds(120));
+        RouteRegistry registry = new RouteRegistry();
         kvConfig = new KvConfigStore(dir.resolve("kvConfig.json"));
         nameServer = new RemotingForTests(NameServerComponent.SERVER_NAME)
                 .processor(new RouteQueryProcessor(registry, kvConfig, true), RequestCode.GET_ROUTEINFO_BY_TOPIC,

@@ -29,9 +29,10 @@ class RouteRegistryTest {
     private static final String MASTER_A = "10.0.0.1:10911";
     private static final String SLAVE_A = "10.0.0.2:10911";
     private static final String MASTER_B = "10.0.0.3:10911";
+    private static final Duration EXPIRY = Duration.ofSeconds(120);
 
     private final ManualClock clock = new ManualClock();
-    private final RouteRegistry registry = new RouteRegistry(clock, Duration.ofSeconds(120));
+    private final RouteRegistry registry = new RouteRegistry(clock);
     private final FakeChannel channelA = new FakeChannel("a");
     private final FakeChannel channelSlave = new FakeChannel("slave");
     private final FakeChannel channelB = new FakeChannel("b");
@@ -141,7 +142,7 @@ class RouteRegistryTest {
         assertThat(registry.checkDataVersion(MASTER_A, new DataVersion(1, 1000L)))
                 .isEqualTo(new DataVersionCheck(false, new DataVersion(1, 1000L)));
         clock.advance(Duration.ofSeconds(100));
-        assertThat(registry.removeExpired()).as("the query 100 s ago renewed the broker").isZero();
+        assertThat(registry.removeExpired(EXPIRY)).as("the query 100 s ago renewed the broker").isZero();
     }
 
     @Test
@@ -152,10 +153,10 @@ class RouteRegistryTest {
         clock.advance(Duration.ofSeconds(60));
         registerMasterA(1, topic("TopicA", 8, 6));
         clock.advance(Duration.ofSeconds(60));
-        assertThat(registry.removeExpired()).as("exactly 120 s is not yet expired").isZero();
+        assertThat(registry.removeExpired(EXPIRY)).as("exactly 120 s is not yet expired").isZero();
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(registry.removeExpired()).isEqualTo(1);
+        assertThat(registry.removeExpired(EXPIRY)).isEqualTo(1);
         assertThat(channelB.closed()).isTrue();
         assertThat(channelA.closed()).isFalse();
         assertThat(route("TopicA").brokerDatas()).extracting(BrokerData::brokerName).containsExactly("broker-a");
