@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
 
@@ -93,6 +94,10 @@ public class RouteRegistry implements ChannelListener {
         String brokerName = header.brokerName();
         long brokerId = header.brokerId();
         DataVersion version = body.topicConfigSerializeWrapper().dataVersion();
+        // Nulls a peer may send would poison the immutable snapshots: leave them out before changing anything.
+        List<TopicConfig> topics = body.topicConfigSerializeWrapper().topicConfigTable().values().stream()
+                .filter(topic -> topic != null && topic.topicName() != null).toList();
+        List<String> servers = body.filterServerList().stream().filter(Objects::nonNull).toList();
         synchronized (lock) {
             boolean changed = addToCluster(header.clusterName(), brokerName);
 
@@ -113,7 +118,7 @@ public class RouteRegistry implements ChannelListener {
             }
 
             if (brokerId == MASTER_ID && (firstRegistration || versionChanged(address, version))) {
-                for (TopicConfig topic : body.topicConfigSerializeWrapper().topicConfigTable().values()) {
+                for (TopicConfig topic : topics) {
                     changed |= putQueueData(topic.topicName(), new QueueData(brokerName, topic.readQueueNums(),
                             topic.writeQueueNums(), topic.perm(), topic.topicSysFlag()));
                 }
@@ -126,9 +131,8 @@ public class RouteRegistry implements ChannelListener {
                         brokerName, brokerId, header.haServerAddr());
             }
 
-            List<String> servers = body.filterServerList();
             changed |= servers.isEmpty() ? filterServers.remove(address) != null
-                    : !servers.equals(filterServers.put(address, List.copyOf(servers)));
+                    : !servers.equals(filterServers.put(address, servers));
 
             if (changed) {
                 publish();

@@ -138,6 +138,20 @@ class NameServerProcessorsTest {
     }
 
     @Test
+    void leavesOutNullsAPeerSendsAndKeepsServing() throws Exception {
+        byte[] json = ("{\"filterServerList\":[null],\"topicConfigSerializeWrapper\":{\"dataVersion\":{\"counter\":1},"
+                + "\"topicConfigTable\":{\"NoName\":{\"readQueueNums\":1},\"TopicA\":{\"topicName\":\"TopicA\"}}}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(register(header("DefaultCluster", "broker-a", 0, MASTER), json).code())
+                .isEqualTo(ResponseCode.SUCCESS);
+        register(header("DefaultCluster", "broker-b", 0, "10.0.0.3:10911"), RemotingJson.encode(body(1, topic("TopicB", 1, 6))));
+
+        assertThat(registry.snapshot().allTopics().topicList()).containsExactly("TopicA", "TopicB");
+        assertThat(registry.snapshot().filterServers()).isEmpty();
+    }
+
+    @Test
     void tellsABrokerWhetherItsDataVersionChanged() throws Exception {
         register(header("DefaultCluster", "broker-a", 0, MASTER), RemotingJson.encode(body(3)));
         BrokerIdentityRequestHeader who = new BrokerIdentityRequestHeader("broker-a", MASTER, "DefaultCluster", 0);
