@@ -165,7 +165,7 @@ public class RouteRegistry implements ChannelListener {
     DataVersionCheck checkDataVersion(String brokerAddr, DataVersion version) {
         synchronized (lock) {
             BrokerLiveness live = liveness.get(brokerAddr);
-            boolean changed = live == null || !live.dataVersion().equals(version);
+            boolean changed = versionChanged(brokerAddr, version);
             if (!changed) {
                 liveness.put(brokerAddr, live.touchedAt(clock.millis()));
             }
@@ -234,7 +234,7 @@ public class RouteRegistry implements ChannelListener {
             List<Map.Entry<String, BrokerLiveness>> expired = new ArrayList<>();
             for (Map.Entry<String, BrokerLiveness> entry : liveness.entrySet()) {
                 if (entry.getValue().lastUpdateMillis() + expiryMillis < now) {
-                    expired.add(entry);
+                    expired.add(Map.entry(entry.getKey(), entry.getValue()));
                 }
             }
             for (Map.Entry<String, BrokerLiveness> entry : expired) {
