@@ -8,9 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,23 +22,11 @@ import io.karrier.api.server.ServerStatus;
  * port as remoting server {@value #SERVER_NAME} (processors select it by that name) and is published
  * as a {@link ServerStatus} while it runs.
  */
-@Designate(ocd = NameServerComponent.Config.class)
-@Component(configurationPid = "io.karrier.namesrv", service = ServerStatus.class, immediate = true)
+@Designate(ocd = NameServerConfig.class)
+@Component(configurationPid = NameServerConfig.PID, service = ServerStatus.class, immediate = true)
 public class NameServerComponent implements ServerStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(NameServerComponent.class);
-
-    @ObjectClassDefinition(name = "Karrier name server",
-            description = "Route registry that brokers register with and clients ask for topic routes.")
-    @interface Config {
-
-        @AttributeDefinition(description = "Address the name server binds to.")
-        String bindAddress() default "0.0.0.0";
-
-        @AttributeDefinition(description = "Port clients and brokers connect to (RocketMQ's default is 9876).",
-                min = "1", max = "65535")
-        int listenPort() default 9876;
-    }
 
     /** The remoting server name the name server's processors register for. */
     public static final String SERVER_NAME = "namesrv";
@@ -49,7 +35,7 @@ public class NameServerComponent implements ServerStatus {
     private final Instant startedAt = Instant.now();
 
     @Activate
-    public NameServerComponent(Config config, @Reference RemotingServerFactory remoting) throws IOException {
+    public NameServerComponent(NameServerConfig config, @Reference RemotingServerFactory remoting) throws IOException {
         this.server = remoting.start(SERVER_NAME, new InetSocketAddress(config.bindAddress(), config.listenPort()));
         LOG.info("Karrier name server started on {}", server.localAddress());
     }

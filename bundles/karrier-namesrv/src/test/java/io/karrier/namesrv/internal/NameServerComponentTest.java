@@ -27,8 +27,8 @@ class NameServerComponentTest {
         }
     };
 
-    private static NameServerComponent.Config config(Map<String, Object> properties) {
-        return Converters.standardConverter().convert(properties).to(NameServerComponent.Config.class);
+    private static NameServerConfig config(Map<String, Object> properties) {
+        return Converters.standardConverter().convert(properties).to(NameServerConfig.class);
     }
 
     @Test
