@@ -42,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.karrier.protocol.ResponseCode;
-import io.karrier.remoting.internal.RemotingForTests;
 
 /**
  * The name server on Karrier's real remoting server, asked by the official RocketMQ 4.9.7 classes:

@@ -1,4 +1,4 @@
-package io.karrier.remoting.internal;
+package io.karrier.namesrv.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,11 +9,12 @@ import org.osgi.util.converter.Converters;
 import io.karrier.api.remoting.ChannelListener;
 import io.karrier.api.remoting.RemotingServer;
 import io.karrier.api.remoting.RequestProcessor;
+import io.karrier.remoting.internal.NettyServerFactory;
+import io.karrier.remoting.internal.RemotingConfig;
 
 /**
  * Test-only: the real remoting server with whiteboard services added by hand, as DS would add
- * them. It lives in the remoting bundle's package because the factory's whiteboard methods are
- * package-private (only DS calls them).
+ * them.
  */
 public final class RemotingForTests implements AutoCloseable {
 
