@@ -17,6 +17,7 @@ import io.karrier.api.remoting.RemotingClient;
 import io.karrier.api.store.DurableDocuments;
 import io.karrier.api.store.MessageArrivalListener;
 import io.karrier.api.store.MessageStore;
+import io.karrier.broker.internal.client.Clients;
 import io.karrier.broker.internal.registration.NameServerRegistration;
 import io.karrier.broker.internal.send.SendProcessor;
 import io.karrier.broker.internal.topic.TopicAdminProcessor;
@@ -41,6 +42,7 @@ public final class Broker implements AutoCloseable {
 
     private final BrokerSettings settings;
     private final TopicConfigs topics;
+    private final Clients clients;
     private final NameServerRegistration registration;
     private final ScheduledExecutorService scheduler;
     private final List<ProcessorBinding> processors = new ArrayList<>();
@@ -66,6 +68,13 @@ public final class Broker implements AutoCloseable {
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG));
         processors.add(ProcessorBinding.of(new SendProcessor(settings, store, topics),
                 RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE));
+
+        // Clients: heartbeats, producer and consumer groups, queue locks, subscription groups.
+        this.clients = new Clients(settings.clients(), settings.isMaster(), topics, documents, clock,
+                group -> LOG.warn("Offsets of deleted group {} kept: no offset table wired", group));
+        processors.addAll(clients.processors());
+        channelListeners.add(clients);
+        persistents.add(clients::persist);
     }
 
     /** @return the processors to register on the broker's servers */
@@ -87,13 +96,22 @@ public final class Broker implements AutoCloseable {
         return topics;
     }
 
-    /** Registers with the name servers now and periodically, and persists changed tables periodically. */
+    public Clients clients() {
+        return clients;
+    }
+
+    /**
+     * Registers with the name servers now and periodically, persists changed tables periodically and
+     * drops clients that stopped sending heartbeats.
+     */
     public synchronized void start() {
         long register = settings.registerInterval().toMillis();
         periodicRegistration = scheduler.scheduleWithFixedDelay(registration::registerAll, 0, register,
                 TimeUnit.MILLISECONDS);
         long persist = settings.persistInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::persistAll, persist, persist, TimeUnit.MILLISECONDS);
+        long scan = Clients.SCAN_INTERVAL.toMillis();
+        scheduler.scheduleWithFixedDelay(clients::scan, scan, scan, TimeUnit.MILLISECONDS);
     }
 
     /** Stops registering and tells the name servers the broker is leaving, so clients stop coming. */

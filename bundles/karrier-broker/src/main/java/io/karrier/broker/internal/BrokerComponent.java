@@ -32,6 +32,7 @@ import io.karrier.api.server.ServerStatus;
 import io.karrier.api.store.DurableDocuments;
 import io.karrier.api.store.MessageArrivalListener;
 import io.karrier.api.store.MessageStore;
+import io.karrier.broker.internal.client.ClientSettings;
 
 /**
  * The broker's lifecycle: configured from PID {@code io.karrier.broker}, it listens on its port and on
@@ -91,6 +92,34 @@ public class BrokerComponent implements ServerStatus {
 
         @AttributeDefinition(description = "Seconds between writes of changed consumer offsets and tables.", min = "1")
         int persistIntervalSeconds() default 5;
+
+        @AttributeDefinition(description = "Create a consumer group's subscription group config on its first "
+                + "heartbeat.")
+        boolean autoCreateSubscriptionGroup() default true;
+
+        @AttributeDefinition(description = "Tell consumers when their group's members or topics change, so they "
+                + "rebalance at once (a group's config can also turn it off).")
+        boolean notifyConsumerIdsChangedEnable() default true;
+
+        @AttributeDefinition(description = "Seconds a client stays registered without a heartbeat.", min = "1")
+        int clientExpirySeconds() default 120;
+
+        @AttributeDefinition(description = "Seconds an orderly consumer's queue lock lasts without renewal.",
+                min = "1")
+        int queueLockExpirySeconds() default 60;
+
+        @AttributeDefinition(description = "Most (group, connection) registrations kept, for producers and for "
+                + "consumers each; heartbeats beyond are not recorded.", min = "1")
+        int maxClientRegistrations() default 100_000;
+
+        @AttributeDefinition(description = "Most topics one consumer group may subscribe to.", min = "1")
+        int maxSubscriptionsPerGroup() default 1_000;
+
+        @AttributeDefinition(description = "Most subscription group configs kept.", min = "1")
+        int maxSubscriptionGroups() default 10_000;
+
+        @AttributeDefinition(description = "Most queue locks held at once.", min = "1")
+        int maxQueueLocks() default 100_000;
     }
 
     /** The remoting server name the broker's processors register for. */
@@ -143,7 +172,14 @@ public class BrokerComponent implements ServerStatus {
         return new BrokerSettings(config.brokerName(), config.clusterName(), config.brokerId(), config.brokerIP(),
                 boundPort, nameServers, config.autoCreateTopicEnable(), config.defaultTopicQueueNums(),
                 config.maxMessageSize(), Duration.ofSeconds(config.registerIntervalSeconds()),
-                Duration.ofSeconds(config.persistIntervalSeconds()));
+                Duration.ofSeconds(config.persistIntervalSeconds()), clientSettings(config));
+    }
+
+    private static ClientSettings clientSettings(Config config) {
+        return new ClientSettings(config.autoCreateSubscriptionGroup(), config.notifyConsumerIdsChangedEnable(),
+                Duration.ofSeconds(config.clientExpirySeconds()), Duration.ofSeconds(config.queueLockExpirySeconds()),
+                config.maxClientRegistrations(), config.maxSubscriptionsPerGroup(), config.maxSubscriptionGroups(),
+                config.maxQueueLocks());
     }
 
     private void publish(BundleContext context, Broker broker) {

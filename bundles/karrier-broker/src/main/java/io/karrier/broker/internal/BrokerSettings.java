@@ -3,6 +3,8 @@ package io.karrier.broker.internal;
 import java.time.Duration;
 import java.util.List;
 
+import io.karrier.broker.internal.client.ClientSettings;
+
 /**
  * What the broker's parts need of its configuration, with the port it actually listens on.
  *
@@ -17,10 +19,11 @@ import java.util.List;
  * @param maxMessageSize the largest body accepted, bytes
  * @param registerInterval how often it registers with the name servers
  * @param persistInterval how often changed tables are written
+ * @param clients how clients, their groups and queue locks are kept
  */
 public record BrokerSettings(String brokerName, String clusterName, long brokerId, String brokerIP, int listenPort,
         List<String> nameServers, boolean autoCreateTopicEnable, int defaultTopicQueueNums, int maxMessageSize,
-        Duration registerInterval, Duration persistInterval) {
+        Duration registerInterval, Duration persistInterval, ClientSettings clients) {
 
     public BrokerSettings {
         nameServers = List.copyOf(nameServers);

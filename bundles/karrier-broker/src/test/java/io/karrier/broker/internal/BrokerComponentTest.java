@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.util.converter.Converters;
 
+import io.karrier.broker.internal.client.ClientSettings;
+
 class BrokerComponentTest {
 
     private static BrokerComponent.Config config(Map<String, Object> properties) {
@@ -26,6 +28,7 @@ class BrokerComponentTest {
         assertThat(settings.defaultTopicQueueNums()).isEqualTo(8);
         assertThat(settings.maxMessageSize()).isEqualTo(4 * 1024 * 1024);
         assertThat(settings.registerInterval().toSeconds()).isEqualTo(30);
+        assertThat(settings.clients()).isEqualTo(ClientSettings.defaults());
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.karrier.api.flush.FlushTarget;
 import io.karrier.api.remoting.ChannelListener;
 import io.karrier.api.remoting.RemotingServer;
 import io.karrier.api.remoting.RequestProcessor;
+import io.karrier.broker.internal.client.ClientSettings;
 import io.karrier.remoting.internal.NettyRemotingClient;
 import io.karrier.remoting.internal.NettyServerFactory;
 import io.karrier.remoting.internal.RemotingConfig;
@@ -58,7 +59,7 @@ public final class BrokerTestBed implements AutoCloseable {
         server = remoting.start(BrokerComponent.SERVER_NAME, new InetSocketAddress("127.0.0.1", 0));
         BrokerSettings settings = new BrokerSettings("broker-test", "DefaultCluster", 0, "127.0.0.1",
                 server.localAddress().getPort(), nameServers, true, 8, 4 * 1024 * 1024, Duration.ofSeconds(30),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), ClientSettings.defaults());
         broker = new Broker(settings, store, store, client, Clock.systemUTC());
         for (ProcessorBinding binding : broker.processors()) {
             Map<String, Object> properties = new HashMap<>();
