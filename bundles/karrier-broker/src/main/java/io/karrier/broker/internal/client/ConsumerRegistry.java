@@ -21,7 +21,9 @@ import io.karrier.protocol.body.SubscriptionData;
  * The consumer groups of connected clients, built from heartbeats (RocketMQ's ConsumerManager). A
  * connection leaves a group when it unregisters, when it closes and when it sent no heartbeat for
  * {@link ClientSettings#clientExpiry}; each change of a group's connections or subscribed topics is
- * reported to the {@link ConsumerIdsListener}. A group exists while it has a connection.
+ * reported to the {@link ConsumerIdsListener} (RocketMQ 4.9.7 reports no expiry; the remaining
+ * consumers would take over the silent client's queues only at their next 20 s rebalance). A group
+ * exists while it has a connection.
  *
  * <p>Thread-safety: all methods may be called concurrently. A group is changed only inside
  * {@link ConcurrentHashMap#compute} on its entry, so a heartbeat cannot add a connection to a group
@@ -62,6 +64,9 @@ public final class ConsumerRegistry implements SubscriptionLookup {
         boolean[] changed = new boolean[1];
         List<ClientChannel> members = new ArrayList<>();
         groups.compute(group, (name, existing) -> {
+            if (!channel.isActive()) {
+                return existing; // closed while the heartbeat waited: channelClosed may have passed this group
+            }
             if ((existing == null || !existing.members().contains(channel)) && !budget.tryTake()) {
                 LOG.warn("Not registering consumer {} in group {}: {} consumer registrations, the limit", client,
                         name, budget.limit());

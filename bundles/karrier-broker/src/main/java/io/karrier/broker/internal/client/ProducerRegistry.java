@@ -44,6 +44,9 @@ public final class ProducerRegistry {
     public void register(String group, ClientChannel channel, String clientId, LanguageCode language, int version) {
         ClientRegistration client = new ClientRegistration(channel, clientId, language, version, clock.millis());
         groups.compute(group, (name, existing) -> {
+            if (!channel.isActive()) {
+                return existing; // closed while the heartbeat waited: channelClosed may have passed this group
+            }
             if ((existing == null || !existing.contains(channel)) && !budget.tryTake()) {
                 LOG.warn("Not registering producer {} in group {}: {} producer registrations, the limit", client,
                         name, budget.limit());

@@ -123,6 +123,15 @@ class ConsumerRegistryTest {
     }
 
     @Test
+    void aHeartbeatThatArrivesAfterItsConnectionClosedIsIgnored() {
+        a.close();
+
+        assertThat(heartbeat(a, "c1", consumer("g", subscription("t", "*", 1)))).isFalse();
+        assertThat(registry.connection("g")).isEmpty();
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
     void showsTheGroupAsAdminToolsSeeIt() {
         heartbeat(a, "c1", consumer("g", subscription("t", "*", 1)));
 
