@@ -3,6 +3,7 @@ package io.karrier.itests.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.rocketmq.common.protocol.RequestCode;
@@ -23,16 +24,18 @@ import io.karrier.itests.process.KarrierProcess;
 
 /**
  * The harness itself, against what Karrier serves today: the distribution boots as a child
- * process, both servers answer the official remoting client, and the broker comes back on the
- * same store after a graceful restart and after SIGKILL.
+ * process (with sync flush among its boot features), both servers answer the official remoting
+ * client, and the broker comes back on the same store, still with sync flush, after a graceful
+ * restart and after SIGKILL.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 class KarrierProcessIT {
 
     private static final long CALL_TIMEOUT_MILLIS = 5_000;
+    private static final Duration FLUSH_SWITCH_TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final KarrierExtension karrier = KarrierExtension.asyncFlush();
+    static final KarrierExtension karrier = KarrierExtension.syncFlush();
 
     private NettyRemotingClient client;
 
@@ -57,6 +60,7 @@ class KarrierProcessIT {
         process.restart();
         assertThat(process.logSinceStart()).as("a graceful stop closes the store cleanly")
                 .anyMatch(line -> line.contains("Store opened (CLEAN)"));
+        process.awaitLogSinceStart(KarrierProcess.FLUSH_NOW_SYNC, FLUSH_SWITCH_TIMEOUT);
         assertBothServersAnswer(process);
 
         long pid = process.jvm().pid();
@@ -68,14 +72,15 @@ class KarrierProcessIT {
         process.start();
         assertThat(process.logSinceStart()).as("the store recovers after a crash")
                 .anyMatch(line -> line.contains("Store recovered"));
+        process.awaitLogSinceStart(KarrierProcess.FLUSH_NOW_SYNC, FLUSH_SWITCH_TIMEOUT);
         assertBothServersAnswer(process);
     }
 
     @Test
     void switchesFlushStrategyWhileRunning() throws Exception {
         KarrierProcess process = karrier.process();
-        process.switchToSyncFlush();
         process.switchToAsyncFlush();
+        process.switchToSyncFlush();
         assertBothServersAnswer(process);
     }
 
