@@ -29,10 +29,10 @@ public final class LoadTool {
         System.exit(result.errors() == 0 ? 0 : 1);
     }
 
-    /** The client otherwise writes its own log files under ~/logs. */
+    /** The client otherwise writes its own log files under ~/logs, and warns of every pull cut short by shutdown. */
     private static void routeClientLogsToStderrQuietly() {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "error"));
     }
 }

@@ -60,7 +60,7 @@ class ConsumerGroupIT {
                 Received received = new Received();
                 members.put(clients.pushConsumer(group, topic, "*", received.concurrently()), received);
             }
-            Map<DefaultMQPushConsumer, Set<MessageQueue>> assignment = awaitPartition(members.keySet(), queues);
+            Map<DefaultMQPushConsumer, Set<MessageQueue>> assignment = awaitPartition(members.keySet(), topic, queues);
             assertThat(sizes(assignment)).as("queues per consumer").containsExactly(4, 4);
             sendOnePerQueueAndAssertOwnersReceiveThem(producer, topic, queues, 0, members, assignment);
             clients.awaitConsumerOffsetsAtEnd(group, topic, Duration.ofSeconds(10));
@@ -68,7 +68,7 @@ class ConsumerGroupIT {
             Received third = new Received();
             DefaultMQPushConsumer joining = clients.pushConsumer(group, topic, "*", third.concurrently());
             members.put(joining, third);
-            assignment = awaitPartition(members.keySet(), queues);
+            assignment = awaitPartition(members.keySet(), topic, queues);
             assertThat(sizes(assignment)).as("queues per consumer").containsExactly(2, 3, 3);
             sendOnePerQueueAndAssertOwnersReceiveThem(producer, topic, queues, 1, members, assignment);
             assertThat(third.messages()).as("the joining consumer starts at the group's offsets, not from the start")
@@ -133,11 +133,11 @@ class ConsumerGroupIT {
 
     /** Waits until every consumer holds some queues, none holds a queue another does, and all are held. */
     private static Map<DefaultMQPushConsumer, Set<MessageQueue>> awaitPartition(Set<DefaultMQPushConsumer> consumers,
-            List<MessageQueue> queues) throws InterruptedException {
+            String topic, List<MessageQueue> queues) throws InterruptedException {
         long deadline = System.nanoTime() + REBALANCE_TIMEOUT.toNanos();
         while (true) {
             Map<DefaultMQPushConsumer, Set<MessageQueue>> assignment = new LinkedHashMap<>();
-            consumers.forEach(consumer -> assignment.put(consumer, assigned(consumer)));
+            consumers.forEach(consumer -> assignment.put(consumer, assigned(consumer, topic)));
             List<MessageQueue> held = assignment.values().stream().flatMap(Set::stream).toList();
             boolean partition = held.size() == queues.size() && new HashSet<>(held).equals(new HashSet<>(queues))
                     && assignment.values().stream().noneMatch(Set::isEmpty);
@@ -152,10 +152,13 @@ class ConsumerGroupIT {
         }
     }
 
-    /** The queues the consumer pulls from now (the client's rebalance result, queues it dropped excluded). */
-    private static Set<MessageQueue> assigned(DefaultMQPushConsumer consumer) {
+    /**
+     * The queues of {@code topic} the consumer pulls from now: the client's rebalance result,
+     * without queues it dropped and without its group's %RETRY% topic, which it also pulls.
+     */
+    private static Set<MessageQueue> assigned(DefaultMQPushConsumer consumer, String topic) {
         return consumer.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().entrySet().stream()
-                .filter(entry -> !entry.getValue().isDropped())
+                .filter(entry -> entry.getKey().getTopic().equals(topic) && !entry.getValue().isDropped())
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }

@@ -51,8 +51,9 @@ final class TestMessages {
 
     static byte[] body(String topic, int sequence) {
         if (sequence % 5 == 0) {
-            return ("line " + sequence + " of " + topic + "\n").repeat(COMPRESSED_BODY_BYTES / 32)
-                    .substring(0, COMPRESSED_BODY_BYTES).getBytes(StandardCharsets.UTF_8);
+            String line = "line " + sequence + " of " + topic + "\n";
+            return line.repeat(COMPRESSED_BODY_BYTES / line.length() + 1).substring(0, COMPRESSED_BODY_BYTES)
+                    .getBytes(StandardCharsets.UTF_8);
         }
         Random random = new Random(topic.hashCode() * 31L + sequence);
         byte[] body = new byte[1 + random.nextInt(MAX_SMALL_BODY_BYTES)];
