@@ -60,9 +60,10 @@ final class NettyConnection implements ClientChannel {
         return pending;
     }
 
+    // The long form: the short one is four random bytes, which collide among many connections.
     @Override
     public String id() {
-        return channel.id().asShortText();
+        return channel.id().asLongText();
     }
 
     @Override
