@@ -17,6 +17,13 @@ import io.karrier.api.remoting.RemotingClient;
 import io.karrier.api.store.DurableDocuments;
 import io.karrier.api.store.MessageArrivalListener;
 import io.karrier.api.store.MessageStore;
+import io.karrier.broker.internal.offset.ConsumerOffsetProcessor;
+import io.karrier.broker.internal.offset.ConsumerOffsets;
+import io.karrier.broker.internal.offset.MemoryWindow;
+import io.karrier.broker.internal.offset.QueueOffsetProcessor;
+import io.karrier.broker.internal.pull.HeldPulls;
+import io.karrier.broker.internal.pull.PullMessageProcessor;
+import io.karrier.broker.internal.query.QueryMessageProcessor;
 import io.karrier.broker.internal.registration.NameServerRegistration;
 import io.karrier.broker.internal.topic.TopicAdminProcessor;
 import io.karrier.broker.internal.topic.TopicConfigs;
@@ -41,6 +48,7 @@ public final class Broker implements AutoCloseable {
     private final BrokerSettings settings;
     private final TopicConfigs topics;
     private final NameServerRegistration registration;
+    private final HeldPulls heldPulls;
     private final ScheduledExecutorService scheduler;
     private final List<ProcessorBinding> processors = new ArrayList<>();
     private final List<ChannelListener> channelListeners = new ArrayList<>();
@@ -63,6 +71,23 @@ public final class Broker implements AutoCloseable {
 
         processors.add(ProcessorBinding.of(new TopicAdminProcessor(topics),
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG));
+
+        // Consume side: offsets, pull with long polling, message queries.
+        ConsumerOffsets offsets = ConsumerOffsets.open(documents);
+        persistents.add(offsets::persist);
+        processors.add(ProcessorBinding.of(new ConsumerOffsetProcessor(offsets, store, MemoryWindow.ofPhysicalMemory()),
+                RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET));
+        processors.add(ProcessorBinding.of(new QueueOffsetProcessor(store), RequestCode.GET_MAX_OFFSET,
+                RequestCode.GET_MIN_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_EARLIEST_MSG_STORETIME));
+        // The client registry (heartbeats) answers for registered subscriptions once merged; until then none.
+        SubscriptionLookup subscriptions = SubscriptionLookup.NONE;
+        PullMessageProcessor pull = new PullMessageProcessor(store, topics, subscriptions, offsets, settings.isMaster(),
+                settings.longPolling().maxHeldPulls());
+        heldPulls = pull.heldPulls();
+        processors.add(ProcessorBinding.of(pull, RequestCode.PULL_MESSAGE));
+        arrivalListeners.add(heldPulls);
+        processors.add(ProcessorBinding.of(new QueryMessageProcessor(store), RequestCode.QUERY_MESSAGE,
+                RequestCode.VIEW_MESSAGE_BY_ID));
     }
 
     /** @return the processors to register on the broker's servers */
@@ -91,6 +116,8 @@ public final class Broker implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         long persist = settings.persistInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::persistAll, persist, persist, TimeUnit.MILLISECONDS);
+        long sweep = settings.longPolling().sweepInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(heldPulls::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     /** Stops registering and tells the name servers the broker is leaving, so clients stop coming. */
@@ -112,6 +139,7 @@ public final class Broker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heldPulls.close();
         persistAll();
     }
 

@@ -91,6 +91,14 @@ public class BrokerComponent implements ServerStatus {
 
         @AttributeDefinition(description = "Seconds between writes of changed consumer offsets and tables.", min = "1")
         int persistIntervalSeconds() default 5;
+
+        @AttributeDefinition(description = "Most pull requests held at once waiting for messages (long polling); "
+                + "past it, a pull that finds nothing is answered at once.", min = "0")
+        int maxHeldPulls() default 10_000;
+
+        @AttributeDefinition(description = "Milliseconds between checks of held pulls for their deadline and "
+                + "closed connections; arrivals answer them at once.", min = "10")
+        int heldPullSweepMillis() default 1000;
     }
 
     /** The remoting server name the broker's processors register for. */
@@ -143,7 +151,8 @@ public class BrokerComponent implements ServerStatus {
         return new BrokerSettings(config.brokerName(), config.clusterName(), config.brokerId(), config.brokerIP(),
                 boundPort, nameServers, config.autoCreateTopicEnable(), config.defaultTopicQueueNums(),
                 config.maxMessageSize(), Duration.ofSeconds(config.registerIntervalSeconds()),
-                Duration.ofSeconds(config.persistIntervalSeconds()));
+                Duration.ofSeconds(config.persistIntervalSeconds()),
+                new BrokerSettings.LongPolling(config.maxHeldPulls(), Duration.ofMillis(config.heldPullSweepMillis())));
     }
 
     private void publish(BundleContext context, Broker broker) {

@@ -58,7 +58,7 @@ public final class BrokerTestBed implements AutoCloseable {
         server = remoting.start(BrokerComponent.SERVER_NAME, new InetSocketAddress("127.0.0.1", 0));
         BrokerSettings settings = new BrokerSettings("broker-test", "DefaultCluster", 0, "127.0.0.1",
                 server.localAddress().getPort(), nameServers, true, 8, 4 * 1024 * 1024, Duration.ofSeconds(30),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), new BrokerSettings.LongPolling(100, Duration.ofMillis(100)));
         broker = new Broker(settings, store, store, client, Clock.systemUTC());
         for (ProcessorBinding binding : broker.processors()) {
             Map<String, Object> properties = new HashMap<>();
