@@ -109,6 +109,11 @@ public final class Broker implements AutoCloseable {
         return topics;
     }
 
+    /** @return the pulls waiting for messages */
+    public HeldPulls heldPulls() {
+        return heldPulls;
+    }
+
     /** Registers with the name servers now and periodically, and persists changed tables periodically. */
     public synchronized void start() {
         long register = settings.registerInterval().toMillis();
