@@ -72,7 +72,7 @@ public final class HeldPulls implements MessageArrivalListener, AutoCloseable {
         put(queue, List.of(pull));
         // A message that arrived after the read found nothing but before the pull was in the table
         // woke no one: look once more.
-        if (store.maxOffset(queue.topic(), queue.queueId()) > pull.resumeOffset) {
+        if (store.maxOffset(queue.topic(), queue.queueId()) > pull.header.queueOffset()) {
             wake(queue);
         }
         return true;

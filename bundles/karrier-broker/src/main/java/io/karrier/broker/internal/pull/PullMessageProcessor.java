@@ -31,12 +31,17 @@ import io.karrier.protocol.header.PullSysFlag;
  * one of its read queues; the subscription comes from the header when its flag says so, else from
  * the group's heartbeat; only TAG subscriptions are served (property filtering is off). A pull that
  * finds nothing and may be suspended is held ({@link HeldPulls}). A master stores the commit offset
- * a pull carries, once, when the pull first arrives.
+ * a pull carries, once, when the pull first arrives. RocketMQ's subscription-group checks (group
+ * missing, consumption disabled, broadcasting refused) are not made: groups are not kept yet, and
+ * RocketMQ's defaults (auto-create, enabled, broadcast allowed) pass them all. The OFFSET_MOVED_EVENT
+ * message RocketMQ optionally writes on PULL_OFFSET_MOVED is not written.
  */
 public final class PullMessageProcessor implements RequestProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PullMessageProcessor.class);
     private static final String FAQ = "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
+    /** Clients ask 15 s (push) or 20 s (lite pull); the cap only keeps deadline arithmetic from overflowing. */
+    private static final long MAX_SUSPEND_MILLIS = Duration.ofHours(1).toMillis();
 
     private final TopicConfigs topics;
     private final SubscriptionLookup subscriptions;
@@ -119,7 +124,7 @@ public final class PullMessageProcessor implements RequestProcessor {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
         if (result.code() == ResponseCode.PULL_NOT_FOUND && PullSysFlag.hasSuspend(header.sysFlag())) {
-            long timeout = Math.max(0, header.suspendTimeoutMillis());
+            long timeout = Math.max(0, Math.min(header.suspendTimeoutMillis(), MAX_SUSPEND_MILLIS));
             HeldPull pull = new HeldPull(channel, header, filter, System.nanoTime() + Duration.ofMillis(timeout).toNanos());
             if (held.hold(pull)) {
                 result.response().release();
