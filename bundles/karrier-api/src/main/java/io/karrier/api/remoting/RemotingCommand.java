@@ -4,14 +4,18 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One RocketMQ remoting frame: a request, a oneway request or a response. The fields are those of
  * the wire header; custom header fields travel as strings in {@link #extFields()}.
  *
  * <p>The body is a sequence of buffers so that a response can carry slices of stored data (a pull
- * answer) without copying them; an ordinary body is a single buffer. A command is owned by one
- * thread at a time and is not thread-safe.
+ * answer) without copying them; an ordinary body is a single buffer. Such a body is usually pinned
+ * (it must not be unmapped while written): {@link #onRelease} names what unpins it, and the
+ * remoting layer calls {@link #release()} once the command is written, fails to be written or is
+ * dropped unwritten. A command is owned by one thread at a time and is not thread-safe, except
+ * {@link #release()}, which may race with nothing harmful.
  */
 public final class RemotingCommand {
 
@@ -30,6 +34,7 @@ public final class RemotingCommand {
     private String remark;
     private Map<String, String> extFields;
     private ByteBuffer[] body = NO_BODY;
+    private final AtomicReference<Runnable> release = new AtomicReference<>();
 
     /**
      * @param code the request code
@@ -226,6 +231,30 @@ public final class RemotingCommand {
     public RemotingCommand body(List<ByteBuffer> parts) {
         this.body = parts.toArray(NO_BODY);
         return this;
+    }
+
+    /**
+     * Names what to run once the command's body is no longer needed, such as releasing the stored
+     * records the body is made of. Whoever takes the command to write it must call {@link #release()}
+     * when the write completes or fails, or when it drops the command unwritten.
+     *
+     * @param action run once by {@link #release()}; replaces an earlier action not yet run
+     * @return this command
+     */
+    public RemotingCommand onRelease(Runnable action) {
+        release.set(action);
+        return this;
+    }
+
+    /**
+     * Runs the action given to {@link #onRelease}, at most once however often it is called and from
+     * whichever threads. Call it only when the body's buffers will not be read again.
+     */
+    public void release() {
+        Runnable action = release.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
     }
 
     @Override

@@ -8,7 +8,7 @@
  * servers; {@link io.karrier.api.remoting.ClientChannel} reaches a connected client.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.karrier.api.remoting;
 
 import org.osgi.annotation.bundle.Export;

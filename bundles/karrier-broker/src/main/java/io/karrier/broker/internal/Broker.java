@@ -18,6 +18,13 @@ import io.karrier.api.store.DurableDocuments;
 import io.karrier.api.store.MessageArrivalListener;
 import io.karrier.api.store.MessageStore;
 import io.karrier.broker.internal.client.Clients;
+import io.karrier.broker.internal.offset.ConsumerOffsetProcessor;
+import io.karrier.broker.internal.offset.ConsumerOffsets;
+import io.karrier.broker.internal.offset.MemoryWindow;
+import io.karrier.broker.internal.offset.QueueOffsetProcessor;
+import io.karrier.broker.internal.pull.HeldPulls;
+import io.karrier.broker.internal.pull.PullMessageProcessor;
+import io.karrier.broker.internal.query.QueryMessageProcessor;
 import io.karrier.broker.internal.registration.NameServerRegistration;
 import io.karrier.broker.internal.send.SendProcessor;
 import io.karrier.broker.internal.topic.TopicAdminProcessor;
@@ -44,6 +51,7 @@ public final class Broker implements AutoCloseable {
     private final TopicConfigs topics;
     private final Clients clients;
     private final NameServerRegistration registration;
+    private final HeldPulls heldPulls;
     private final ScheduledExecutorService scheduler;
     private final List<ProcessorBinding> processors = new ArrayList<>();
     private final List<ChannelListener> channelListeners = new ArrayList<>();
@@ -69,12 +77,29 @@ public final class Broker implements AutoCloseable {
         processors.add(ProcessorBinding.of(new SendProcessor(settings, store, topics),
                 RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE));
 
+        ConsumerOffsets offsets = ConsumerOffsets.open(documents);
+        persistents.add(offsets::persist);
+
         // Clients: heartbeats, producer and consumer groups, queue locks, subscription groups.
         this.clients = new Clients(settings.clients(), settings.isMaster(), topics, documents, clock,
-                group -> LOG.warn("Offsets of deleted group {} kept: no offset table wired", group));
+                offsets::removeGroup);
         processors.addAll(clients.processors());
         channelListeners.add(clients);
         persistents.add(clients::persist);
+
+        // Consume side: offsets, pull with long polling, message queries.
+        processors.add(ProcessorBinding.of(new ConsumerOffsetProcessor(offsets, store, MemoryWindow.ofPhysicalMemory()),
+                RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET));
+        processors.add(ProcessorBinding.of(new QueueOffsetProcessor(store), RequestCode.GET_MAX_OFFSET,
+                RequestCode.GET_MIN_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_EARLIEST_MSG_STORETIME));
+        // Push consumers pull without their subscription: the one their heartbeats registered applies.
+        PullMessageProcessor pull = new PullMessageProcessor(store, topics, clients.subscriptions(), offsets,
+                settings.isMaster(), settings.longPolling().maxHeldPulls());
+        heldPulls = pull.heldPulls();
+        processors.add(ProcessorBinding.of(pull, RequestCode.PULL_MESSAGE));
+        arrivalListeners.add(heldPulls);
+        processors.add(ProcessorBinding.of(new QueryMessageProcessor(store), RequestCode.QUERY_MESSAGE,
+                RequestCode.VIEW_MESSAGE_BY_ID));
     }
 
     /** @return the processors to register on the broker's servers */
@@ -100,9 +125,15 @@ public final class Broker implements AutoCloseable {
         return clients;
     }
 
+
+    /** @return the pulls waiting for messages */
+    public HeldPulls heldPulls() {
+        return heldPulls;
+    }
+
     /**
-     * Registers with the name servers now and periodically, persists changed tables periodically and
-     * drops clients that stopped sending heartbeats.
+     * Registers with the name servers now and periodically, persists changed tables periodically,
+     * drops clients that stopped sending heartbeats and answers held pulls at their deadline.
      */
     public synchronized void start() {
         long register = settings.registerInterval().toMillis();
@@ -112,6 +143,8 @@ public final class Broker implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::persistAll, persist, persist, TimeUnit.MILLISECONDS);
         long scan = Clients.SCAN_INTERVAL.toMillis();
         scheduler.scheduleWithFixedDelay(clients::scan, scan, scan, TimeUnit.MILLISECONDS);
+        long sweep = settings.longPolling().sweepInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(heldPulls::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     /** Stops registering and tells the name servers the broker is leaving, so clients stop coming. */
@@ -133,6 +166,7 @@ public final class Broker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heldPulls.close();
         persistAll();
     }
 

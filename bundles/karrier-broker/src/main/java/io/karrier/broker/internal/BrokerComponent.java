@@ -120,6 +120,14 @@ public class BrokerComponent implements ServerStatus {
 
         @AttributeDefinition(description = "Most queue locks held at once.", min = "1")
         int maxQueueLocks() default 100_000;
+
+        @AttributeDefinition(description = "Most pull requests held at once waiting for messages (long polling); "
+                + "past it, a pull that finds nothing is answered at once.", min = "0")
+        int maxHeldPulls() default 10_000;
+
+        @AttributeDefinition(description = "Milliseconds between checks of held pulls for their deadline and "
+                + "closed connections; arrivals answer them at once.", min = "10")
+        int heldPullSweepMillis() default 1000;
     }
 
     /** The remoting server name the broker's processors register for. */
@@ -172,7 +180,8 @@ public class BrokerComponent implements ServerStatus {
         return new BrokerSettings(config.brokerName(), config.clusterName(), config.brokerId(), config.brokerIP(),
                 boundPort, nameServers, config.autoCreateTopicEnable(), config.defaultTopicQueueNums(),
                 config.maxMessageSize(), Duration.ofSeconds(config.registerIntervalSeconds()),
-                Duration.ofSeconds(config.persistIntervalSeconds()), clientSettings(config));
+                Duration.ofSeconds(config.persistIntervalSeconds()), clientSettings(config),
+                new BrokerSettings.LongPolling(config.maxHeldPulls(), Duration.ofMillis(config.heldPullSweepMillis())));
     }
 
     private static ClientSettings clientSettings(Config config) {

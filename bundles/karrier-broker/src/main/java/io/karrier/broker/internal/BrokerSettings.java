@@ -20,10 +20,19 @@ import io.karrier.broker.internal.client.ClientSettings;
  * @param registerInterval how often it registers with the name servers
  * @param persistInterval how often changed tables are written
  * @param clients how clients, their groups and queue locks are kept
+ * @param longPolling how pulls that find nothing are held
  */
 public record BrokerSettings(String brokerName, String clusterName, long brokerId, String brokerIP, int listenPort,
         List<String> nameServers, boolean autoCreateTopicEnable, int defaultTopicQueueNums, int maxMessageSize,
-        Duration registerInterval, Duration persistInterval, ClientSettings clients) {
+        Duration registerInterval, Duration persistInterval, ClientSettings clients,
+        LongPolling longPolling) {
+
+    /**
+     * @param maxHeldPulls the most pulls held at once; past it a pull that finds nothing is answered at once
+     * @param sweepInterval how often held pulls are checked for their deadline and closed connections
+     */
+    public record LongPolling(int maxHeldPulls, Duration sweepInterval) {
+    }
 
     public BrokerSettings {
         nameServers = List.copyOf(nameServers);

@@ -4,9 +4,18 @@ import java.util.Optional;
 
 import io.karrier.protocol.body.SubscriptionData;
 
-/** Finds a consumer group's subscription to a topic, as its clients last reported it in a heartbeat. */
+/**
+ * The subscriptions consumer groups registered by heartbeat, as the pull path needs them: a push
+ * consumer's pull names its group and topic but carries no subscription. Thread-safe.
+ */
+@FunctionalInterface
 public interface SubscriptionLookup {
 
-    /** @return the subscription of {@code group} to {@code topic}, or empty if no client of the group subscribes */
+    /**
+     * @param group the consumer group
+     * @param topic the topic
+     * @return the group's current subscription to the topic, or empty if the group is unknown or
+     *         does not subscribe to it
+     */
     Optional<SubscriptionData> find(String group, String topic);
 }

@@ -29,6 +29,8 @@ class BrokerComponentTest {
         assertThat(settings.maxMessageSize()).isEqualTo(4 * 1024 * 1024);
         assertThat(settings.registerInterval().toSeconds()).isEqualTo(30);
         assertThat(settings.clients()).isEqualTo(ClientSettings.defaults());
+        assertThat(settings.longPolling().maxHeldPulls()).isEqualTo(10_000);
+        assertThat(settings.longPolling().sweepInterval().toMillis()).isEqualTo(1000);
     }
 
     @Test

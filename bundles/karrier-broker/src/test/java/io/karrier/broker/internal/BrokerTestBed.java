@@ -34,6 +34,8 @@ import io.karrier.store.internal.StoreConfig;
 public final class BrokerTestBed implements AutoCloseable {
 
     public final MessageStoreComponent store;
+    /** The store as the broker sees it, counting the records it keeps pinned. */
+    public final PinCountingStore pins;
     public final NettyServerFactory remoting;
     public final NettyRemotingClient client;
     public final RemotingServer server;
@@ -59,8 +61,9 @@ public final class BrokerTestBed implements AutoCloseable {
         server = remoting.start(BrokerComponent.SERVER_NAME, new InetSocketAddress("127.0.0.1", 0));
         BrokerSettings settings = new BrokerSettings("broker-test", "DefaultCluster", 0, "127.0.0.1",
                 server.localAddress().getPort(), nameServers, true, 8, 4 * 1024 * 1024, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), ClientSettings.defaults());
-        broker = new Broker(settings, store, store, client, Clock.systemUTC());
+                Duration.ofSeconds(5), ClientSettings.defaults(), new BrokerSettings.LongPolling(100, Duration.ofMillis(100)));
+        pins = new PinCountingStore(store);
+        broker = new Broker(settings, pins, store, client, Clock.systemUTC());
         for (ProcessorBinding binding : broker.processors()) {
             Map<String, Object> properties = new HashMap<>();
             properties.put(RequestProcessor.SERVER, BrokerComponent.SERVER_NAME);

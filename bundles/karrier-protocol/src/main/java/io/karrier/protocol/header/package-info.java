@@ -13,7 +13,7 @@
  * ({@code rocketmq-common} 4.9.7), in both directions.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.karrier.protocol.header;
 
 import org.osgi.annotation.bundle.Export;

@@ -121,7 +121,7 @@ final class NettyConnection implements ClientChannel {
     }
 
     private ChannelFuture write(RemotingCommand request) {
-        return channel.writeAndFlush(new OutboundCommand(request, requestSerializeType));
+        return OutboundCommand.write(channel, request, requestSerializeType);
     }
 
     private RemotingException sendFailed(Throwable cause) {

@@ -89,12 +89,13 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundCommand
     private static void reply(NettyConnection connection, InboundCommand inbound, RemotingCommand response) {
         RemotingCommand request = inbound.command();
         if (request.isOneway()) {
+            response.release();
             return;
         }
         response.opaque(request.opaque()).flag(response.flag() | RemotingCommand.FLAG_RESPONSE);
         if (response.version() == 0) {
             response.version(MqVersion.CURRENT);
         }
-        connection.channel().writeAndFlush(new OutboundCommand(response, inbound.serializeType()));
+        OutboundCommand.write(connection.channel(), response, inbound.serializeType());
     }
 }

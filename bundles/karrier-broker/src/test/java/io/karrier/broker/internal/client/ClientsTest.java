@@ -46,7 +46,8 @@ class ClientsTest {
     private Clients clients(ClientSettings settings) throws IOException {
         DocumentDirectory documents = new DocumentDirectory(dir);
         BrokerSettings broker = new BrokerSettings("b", "DefaultCluster", 0, "127.0.0.1", 10911, List.of(), true, 8,
-                4 << 20, Duration.ofSeconds(30), Duration.ofSeconds(5), settings);
+                4 << 20, Duration.ofSeconds(30), Duration.ofSeconds(5), settings,
+                new BrokerSettings.LongPolling(100, Duration.ofMillis(100)));
         topics = TopicConfigs.open(documents, broker, clock);
         return new Clients(settings, true, topics, documents, clock, removedOffsets::add);
     }
