@@ -18,7 +18,6 @@ import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.protocol.heartbeat.MessageModel;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -30,7 +29,6 @@ import io.karrier.itests.process.KarrierExtension;
  * Acceptance tests of issue 5: consumers in one group share a topic's queues (clustering) or each
  * get every message (broadcasting), against a running Karrier.
  */
-@Disabled("needs broker processors (issue 5): heartbeat, consumer list by group, ids-changed notice, pull, offsets")
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
 class ConsumerGroupIT {
 

@@ -13,7 +13,6 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -27,7 +26,6 @@ import io.karrier.itests.process.KarrierProcess;
  * graceful one and a SIGKILL. Both tests restart the one Karrier of the class; each leaves it
  * running for the next.
  */
-@Disabled("needs broker processors (issue 5): send, pull, offsets, route registration")
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
 class CrashRecoveryIT {
 

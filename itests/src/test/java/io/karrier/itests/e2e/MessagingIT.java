@@ -28,7 +28,6 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.protocol.ResponseCode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -41,7 +40,6 @@ import io.karrier.itests.process.KarrierExtension;
  * every way against a running Karrier. One Karrier serves the whole class; each test has its own
  * topic and groups, so the tests do not see each other's messages.
  */
-@Disabled("needs broker processors (issue 5): send, pull, offsets, heartbeat, route registration, query")
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
 class MessagingIT {
 

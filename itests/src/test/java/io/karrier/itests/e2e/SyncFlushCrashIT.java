@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -20,7 +19,6 @@ import io.karrier.itests.process.KarrierProcess;
  * message has been forced to disk, so none is lost when the JVM is killed in the middle of
  * traffic, and the restart serves no damaged record.
  */
-@Disabled("needs broker processors (issue 5): send, pull, route registration")
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
 class SyncFlushCrashIT {
 
