@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,11 @@ import io.karrier.api.remoting.RemotingClient;
 import io.karrier.api.store.DurableDocuments;
 import io.karrier.api.store.MessageArrivalListener;
 import io.karrier.api.store.MessageStore;
+import io.karrier.broker.internal.admin.BrokerConfigProcessor;
+import io.karrier.broker.internal.admin.BrokerConfiguration;
+import io.karrier.broker.internal.admin.QueueStatsProcessor;
+import io.karrier.broker.internal.admin.ResetOffsetProcessor;
+import io.karrier.broker.internal.admin.RuntimeInfoProcessor;
 import io.karrier.broker.internal.client.Clients;
 import io.karrier.broker.internal.offset.ConsumerOffsetProcessor;
 import io.karrier.broker.internal.offset.ConsumerOffsets;
@@ -27,6 +34,7 @@ import io.karrier.broker.internal.pull.PullMessageProcessor;
 import io.karrier.broker.internal.query.QueryMessageProcessor;
 import io.karrier.broker.internal.registration.NameServerRegistration;
 import io.karrier.broker.internal.send.SendProcessor;
+import io.karrier.broker.internal.stats.TrafficStats;
 import io.karrier.broker.internal.topic.TopicAdminProcessor;
 import io.karrier.broker.internal.topic.TopicConfigs;
 import io.karrier.protocol.RequestCode;
@@ -52,6 +60,7 @@ public final class Broker implements AutoCloseable {
     private final Clients clients;
     private final NameServerRegistration registration;
     private final HeldPulls heldPulls;
+    private final TrafficStats traffic;
     private final ScheduledExecutorService scheduler;
     private final List<ProcessorBinding> processors = new ArrayList<>();
     private final List<ChannelListener> channelListeners = new ArrayList<>();
@@ -59,9 +68,11 @@ public final class Broker implements AutoCloseable {
     private final List<Persistent> persistents = new ArrayList<>();
     private ScheduledFuture<?> periodicRegistration; // guarded by this
 
+    /** @param configuration the broker's settings as admin tools read and change them */
     public Broker(BrokerSettings settings, MessageStore store, DurableDocuments documents, RemotingClient client,
-            Clock clock) throws IOException {
+            Clock clock, BrokerConfiguration configuration) throws IOException {
         this.settings = settings;
+        this.traffic = new TrafficStats(clock);
         this.topics = TopicConfigs.open(documents, settings, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "karrier-broker-scheduler");
@@ -74,7 +85,7 @@ public final class Broker implements AutoCloseable {
 
         processors.add(ProcessorBinding.of(new TopicAdminProcessor(topics),
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG));
-        processors.add(ProcessorBinding.of(new SendProcessor(settings, store, topics),
+        processors.add(ProcessorBinding.of(new SendProcessor(settings, store, topics, traffic.puts()),
                 RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE));
 
         ConsumerOffsets offsets = ConsumerOffsets.open(documents);
@@ -94,12 +105,28 @@ public final class Broker implements AutoCloseable {
                 RequestCode.GET_MIN_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_EARLIEST_MSG_STORETIME));
         // Push consumers pull without their subscription: the one their heartbeats registered applies.
         PullMessageProcessor pull = new PullMessageProcessor(store, topics, clients.subscriptions(), offsets,
-                settings.isMaster(), settings.longPolling().maxHeldPulls());
+                settings.isMaster(), settings.longPolling().maxHeldPulls(), traffic.gets());
         heldPulls = pull.heldPulls();
         processors.add(ProcessorBinding.of(pull, RequestCode.PULL_MESSAGE));
         arrivalListeners.add(heldPulls);
         processors.add(ProcessorBinding.of(new QueryMessageProcessor(store), RequestCode.QUERY_MESSAGE,
                 RequestCode.VIEW_MESSAGE_BY_ID));
+
+        // Admin tools (mqadmin): runtime info, queue and consume stats, offset reset, broker config.
+        processors.add(ProcessorBinding.of(new RuntimeInfoProcessor(traffic, store, topics, clock, clock.millis(),
+                karrierVersion()), RequestCode.GET_BROKER_RUNTIME_INFO));
+        processors.add(ProcessorBinding.of(new QueueStatsProcessor(settings.brokerName(), store, topics, offsets,
+                clients.consumers()), RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_CONSUME_STATS));
+        processors.add(ProcessorBinding.of(new ResetOffsetProcessor(settings.brokerName(), store, topics, offsets,
+                clients.consumers()), RequestCode.INVOKE_BROKER_TO_RESET_OFFSET));
+        processors.add(ProcessorBinding.of(new BrokerConfigProcessor(configuration), RequestCode.GET_BROKER_CONFIG,
+                RequestCode.UPDATE_BROKER_CONFIG));
+    }
+
+    /** @return the bundle's version in OSGi, "unknown" outside */
+    private static String karrierVersion() {
+        Bundle bundle = FrameworkUtil.getBundle(Broker.class);
+        return bundle == null ? "unknown" : bundle.getVersion().toString();
     }
 
     /** @return the processors to register on the broker's servers */
@@ -143,6 +170,7 @@ public final class Broker implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::persistAll, persist, persist, TimeUnit.MILLISECONDS);
         long scan = Clients.SCAN_INTERVAL.toMillis();
         scheduler.scheduleWithFixedDelay(clients::scan, scan, scan, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(traffic::sample, 1, 1, TimeUnit.SECONDS);
         long sweep = settings.longPolling().sweepInterval().toMillis();
         scheduler.scheduleWithFixedDelay(heldPulls::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }

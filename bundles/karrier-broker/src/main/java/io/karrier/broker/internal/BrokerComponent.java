@@ -15,7 +15,10 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -42,7 +45,7 @@ import io.karrier.broker.internal.client.ClientSettings;
  * port opens and before the name servers hear of the broker, so no client is sent its way early.
  */
 @Designate(ocd = BrokerComponent.Config.class)
-@Component(configurationPid = "io.karrier.broker", service = ServerStatus.class, immediate = true)
+@Component(configurationPid = BrokerComponent.PID, service = ServerStatus.class, immediate = true)
 public class BrokerComponent implements ServerStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerComponent.class);
@@ -130,6 +133,9 @@ public class BrokerComponent implements ServerStatus {
         int heldPullSweepMillis() default 1000;
     }
 
+    /** The configuration PID of the broker. */
+    public static final String PID = "io.karrier.broker";
+
     /** The remoting server name the broker's processors register for. */
     public static final String SERVER_NAME = "broker";
 
@@ -139,6 +145,9 @@ public class BrokerComponent implements ServerStatus {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final BrokerSettings settings;
     private final Instant startedAt = Instant.now();
+    /** Where updateBrokerConfig writes; optional, so the broker runs without Config Admin. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ConfigurationAdmin configAdmin;
 
     @Activate
     public BrokerComponent(Config config, BundleContext context, @Reference RemotingServerFactory remoting,
@@ -149,7 +158,8 @@ public class BrokerComponent implements ServerStatus {
         Broker built = null;
         try {
             this.settings = settings(config, server.localAddress().getPort());
-            built = new Broker(settings, store, documents, client, Clock.systemUTC());
+            built = new Broker(settings, store, documents, client, Clock.systemUTC(),
+                    new ConfigAdminBrokerConfiguration(config, () -> configAdmin));
             publish(context, built);
             if (config.fastPortEnabled()) {
                 fast = remoting.start(SERVER_NAME,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.converter.Converters;
 
 import io.karrier.api.flush.FlushStrategy;
@@ -40,6 +41,8 @@ public final class BrokerTestBed implements AutoCloseable {
     public final NettyRemotingClient client;
     public final RemotingServer server;
     public final Broker broker;
+    /** Where updateBrokerConfig writes. */
+    public final FakeConfigAdmin configAdmin = new FakeConfigAdmin();
 
     public BrokerTestBed(Path dir) throws IOException {
         this(dir, List.of(), Map.of());
@@ -63,7 +66,11 @@ public final class BrokerTestBed implements AutoCloseable {
                 server.localAddress().getPort(), nameServers, true, 8, 4 * 1024 * 1024, Duration.ofSeconds(30),
                 Duration.ofSeconds(5), ClientSettings.defaults(), new BrokerSettings.LongPolling(100, Duration.ofMillis(100)));
         pins = new PinCountingStore(store);
-        broker = new Broker(settings, pins, store, client, Clock.systemUTC());
+        BrokerComponent.Config config = convert(Map.of("brokerName", settings.brokerName(), "listenPort",
+                settings.listenPort()), BrokerComponent.Config.class);
+        ConfigurationAdmin configurationAdmin = configAdmin.service();
+        broker = new Broker(settings, pins, store, client, Clock.systemUTC(),
+                new ConfigAdminBrokerConfiguration(config, () -> configurationAdmin));
         for (ProcessorBinding binding : broker.processors()) {
             Map<String, Object> properties = new HashMap<>();
             properties.put(RequestProcessor.SERVER, BrokerComponent.SERVER_NAME);

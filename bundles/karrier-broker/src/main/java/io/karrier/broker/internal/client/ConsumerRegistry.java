@@ -172,6 +172,12 @@ public final class ConsumerRegistry implements SubscriptionLookup {
         return consumers.members().all().stream().map(ClientRegistration::clientId).toList();
     }
 
+    /** @return the group's connections, to tell its clients something; empty if none is connected */
+    public List<ClientChannel> channels(String group) {
+        ConsumerGroup consumers = groups.get(group);
+        return consumers == null ? List.of() : consumers.members().channels();
+    }
+
     /** @return the group's connections and settings, or empty if no client of it is connected */
     public Optional<ConsumerConnection> connection(String group) {
         return Optional.ofNullable(groups.get(group)).map(ConsumerGroup::toConnection);

@@ -2,6 +2,7 @@ package io.karrier.broker.internal.offset;
 
 import java.io.IOException;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import io.karrier.api.store.DurableDocuments;
 import io.karrier.broker.internal.table.ConsumerOffsetTable;
@@ -42,6 +43,11 @@ public final class ConsumerOffsets {
     /** @return the group's committed offset in the queue, or empty if it never committed one */
     public OptionalLong find(String group, String topic, int queueId) {
         return storable(group, topic) ? table.offset(topic, group, queueId) : OptionalLong.empty();
+    }
+
+    /** @return the topics the group committed offsets on (RocketMQ's whichTopicByConsumer) */
+    public Set<String> topics(String group) {
+        return table.topics(group);
     }
 
     /** Forgets every offset of a deleted consumer group (DELETE_SUBSCRIPTIONGROUP with removeOffset). */

@@ -16,6 +16,7 @@ import io.karrier.api.store.MessageFilter;
 import io.karrier.api.store.MessageStore;
 import io.karrier.broker.internal.SubscriptionLookup;
 import io.karrier.broker.internal.offset.ConsumerOffsets;
+import io.karrier.broker.internal.stats.MessageCounter;
 import io.karrier.broker.internal.topic.Permission;
 import io.karrier.broker.internal.topic.TopicConfigs;
 import io.karrier.protocol.ResponseCode;
@@ -52,14 +53,15 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     /**
      * @param maxHeld the most pulls held at once; past it, pulls that find nothing are answered at once
+     * @param handedOut counts the messages pulls hand out, held pulls included
      */
     public PullMessageProcessor(MessageStore store, TopicConfigs topics, SubscriptionLookup subscriptions,
-            ConsumerOffsets offsets, boolean master, int maxHeld) {
+            ConsumerOffsets offsets, boolean master, int maxHeld, MessageCounter handedOut) {
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.offsets = offsets;
         this.master = master;
-        this.reader = new PullReader(store, master);
+        this.reader = new PullReader(store, master, handedOut);
         this.held = new HeldPulls(store, reader, maxHeld);
     }
 

@@ -4,6 +4,8 @@ import io.karrier.api.remoting.RemotingCommand;
 import io.karrier.api.store.GetResult;
 import io.karrier.api.store.MessageFilter;
 import io.karrier.api.store.MessageStore;
+import io.karrier.broker.internal.stats.MessageCounter;
+import io.karrier.protocol.ResponseCode;
 import io.karrier.protocol.header.PullMessageRequestHeader;
 import io.karrier.protocol.header.PullMessageResponseHeader;
 
@@ -23,10 +25,12 @@ final class PullReader {
 
     private final MessageStore store;
     private final boolean master;
+    private final MessageCounter handedOut;
 
-    PullReader(MessageStore store, boolean master) {
+    PullReader(MessageStore store, boolean master, MessageCounter handedOut) {
         this.store = store;
         this.master = master;
+        this.handedOut = handedOut;
     }
 
     /**
@@ -39,6 +43,9 @@ final class PullReader {
         int count = Math.max(1, Math.min(header.maxMsgNums(), MAX_MESSAGES));
         GetResult result = store.get(header.topic(), header.queueId(), offset, count, MAX_BYTES, filter);
         int code = PullCodes.code(result.status(), offset, master);
+        if (code == ResponseCode.SUCCESS) {
+            handedOut.add(result.records().records().size());
+        }
         long next = master || !PullCodes.correctsOffset(result.status()) ? result.nextBeginOffset() : offset;
         RemotingCommand response = RemotingCommand.response(code, result.status().name())
                 .body(result.records().records())

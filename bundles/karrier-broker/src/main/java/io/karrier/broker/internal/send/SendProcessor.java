@@ -20,8 +20,10 @@ import io.karrier.api.remoting.RemotingCommand;
 import io.karrier.api.remoting.RequestProcessor;
 import io.karrier.api.store.AppendRequest;
 import io.karrier.api.store.AppendResult;
+import io.karrier.api.store.AppendStatus;
 import io.karrier.api.store.MessageStore;
 import io.karrier.broker.internal.BrokerSettings;
+import io.karrier.broker.internal.stats.MessageCounter;
 import io.karrier.broker.internal.topic.Permission;
 import io.karrier.broker.internal.topic.TopicConfigs;
 import io.karrier.broker.internal.topic.TopicNames;
@@ -57,11 +59,14 @@ public final class SendProcessor implements RequestProcessor {
     private final MessageStore store;
     private final TopicConfigs topics;
     private final InetSocketAddress storeHost;
+    private final MessageCounter stored;
 
-    public SendProcessor(BrokerSettings settings, MessageStore store, TopicConfigs topics) {
+    /** @param stored counts the messages stored */
+    public SendProcessor(BrokerSettings settings, MessageStore store, TopicConfigs topics, MessageCounter stored) {
         this.settings = settings;
         this.store = store;
         this.topics = topics;
+        this.stored = stored;
         this.storeHost = new InetSocketAddress(settings.brokerIP(), settings.listenPort());
     }
 
@@ -113,6 +118,7 @@ public final class SendProcessor implements RequestProcessor {
         int reconsumeTimes = header.reconsumeTimes() == null ? 0 : header.reconsumeTimes();
 
         CompletionStage<AppendResult> appended;
+        int messages = 1;
         if (request.code() == RequestCode.SEND_BATCH_MESSAGE) {
             Optional<RemotingCommand> refusal = batchRefusal(header, properties);
             if (refusal.isPresent()) {
@@ -131,16 +137,21 @@ public final class SendProcessor implements RequestProcessor {
                         channel.remoteAddress(), storeHost, reconsumeTimes, 0));
             }
             appended = store.appendBatch(appends);
+            messages = appends.size();
         } else {
             appended = store.append(new AppendRequest(header.topic(), queueId, header.flag(), ByteBuffer.wrap(body),
                     storedProperties, sysFlag, header.bornTimestamp(), channel.remoteAddress(), storeHost,
                     reconsumeTimes, 0));
         }
         int chosenQueue = queueId;
+        int appendedMessages = messages;
         return appended.handle((result, failure) -> {
             if (failure != null) {
                 LOG.error("Append to {}-{} failed", header.topic(), chosenQueue, failure);
                 return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "store failed: " + failure);
+            }
+            if (result.status() == AppendStatus.PUT_OK) {
+                stored.add(appendedMessages);
             }
             return SendResponses.of(result, chosenQueue, storeHost, illegalMessageRemark())
                     .putExtField(SendResponses.MSG_REGION, REGION)

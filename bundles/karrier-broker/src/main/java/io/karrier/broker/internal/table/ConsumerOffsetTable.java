@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.karrier.api.store.DurableDocuments;
@@ -77,6 +79,18 @@ public final class ConsumerOffsetTable extends JsonTable<ConsumerOffsetTable.Doc
     public Map<Integer, Long> offsets(String topic, String group) {
         Map<Integer, Long> queues = table.get(key(topic, group));
         return queues == null ? Map.of() : new TreeMap<>(queues);
+    }
+
+    /** @return the topics {@code group} committed offsets on */
+    public Set<String> topics(String group) {
+        Set<String> topics = new TreeSet<>();
+        for (String key : table.keySet()) {
+            int at = key.indexOf(SEPARATOR);
+            if (key.substring(at + 1).equals(group)) {
+                topics.add(key.substring(0, at));
+            }
+        }
+        return topics;
     }
 
     /** Drops every offset of {@code group} (all topics); returns whether anything was dropped. */
