@@ -24,6 +24,7 @@ import io.karrier.broker.internal.admin.BrokerConfiguration;
 import io.karrier.broker.internal.admin.QueueStatsProcessor;
 import io.karrier.broker.internal.admin.ResetOffsetProcessor;
 import io.karrier.broker.internal.admin.RuntimeInfoProcessor;
+import io.karrier.broker.internal.admin.TopicConsumersProcessor;
 import io.karrier.broker.internal.client.Clients;
 import io.karrier.broker.internal.offset.ConsumerOffsetProcessor;
 import io.karrier.broker.internal.offset.ConsumerOffsets;
@@ -117,6 +118,8 @@ public final class Broker implements AutoCloseable {
                 karrierVersion()), RequestCode.GET_BROKER_RUNTIME_INFO));
         processors.add(ProcessorBinding.of(new QueueStatsProcessor(settings.brokerName(), store, topics, offsets,
                 clients.consumers()), RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_CONSUME_STATS));
+        processors.add(ProcessorBinding.of(new TopicConsumersProcessor(clients.consumers(), offsets),
+                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO));
         processors.add(ProcessorBinding.of(new ResetOffsetProcessor(settings.brokerName(), store, topics, offsets,
                 clients.consumers()), RequestCode.INVOKE_BROKER_TO_RESET_OFFSET));
         processors.add(ProcessorBinding.of(new BrokerConfigProcessor(configuration), RequestCode.GET_BROKER_CONFIG,

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -170,6 +172,17 @@ public final class ConsumerRegistry implements SubscriptionLookup {
             return List.of();
         }
         return consumers.members().all().stream().map(ClientRegistration::clientId).toList();
+    }
+
+    /** @return the groups with a connected consumer subscribing to the topic */
+    public Set<String> groupsSubscribing(String topic) {
+        Set<String> subscribers = new TreeSet<>();
+        groups.forEach((name, group) -> {
+            if (group.subscription(topic).isPresent()) {
+                subscribers.add(name);
+            }
+        });
+        return subscribers;
     }
 
     /** @return the group's connections, to tell its clients something; empty if none is connected */

@@ -45,6 +45,11 @@ public final class ConsumerOffsets {
         return storable(group, topic) ? table.offset(topic, group, queueId) : OptionalLong.empty();
     }
 
+    /** @return the groups that committed offsets on the topic (RocketMQ's whichGroupByTopic) */
+    public Set<String> groups(String topic) {
+        return table.groups(topic);
+    }
+
     /** @return the topics the group committed offsets on (RocketMQ's whichTopicByConsumer) */
     public Set<String> topics(String group) {
         return table.topics(group);

@@ -81,16 +81,28 @@ public final class ConsumerOffsetTable extends JsonTable<ConsumerOffsetTable.Doc
         return queues == null ? Map.of() : new TreeMap<>(queues);
     }
 
+    /** @return the groups that committed offsets on {@code topic} */
+    public Set<String> groups(String topic) {
+        return namesPaired(topic, true);
+    }
+
     /** @return the topics {@code group} committed offsets on */
     public Set<String> topics(String group) {
-        Set<String> topics = new TreeSet<>();
+        return namesPaired(group, false);
+    }
+
+    /** The groups paired with a topic, or the topics paired with a group, in the table's keys. */
+    private Set<String> namesPaired(String name, boolean topicPart) {
+        Set<String> paired = new TreeSet<>();
         for (String key : table.keySet()) {
             int at = key.indexOf(SEPARATOR);
-            if (key.substring(at + 1).equals(group)) {
-                topics.add(key.substring(0, at));
+            String topic = key.substring(0, at);
+            String group = key.substring(at + 1);
+            if (topicPart ? topic.equals(name) : group.equals(name)) {
+                paired.add(topicPart ? group : topic);
             }
         }
-        return topics;
+        return paired;
     }
 
     /** Drops every offset of {@code group} (all topics); returns whether anything was dropped. */
