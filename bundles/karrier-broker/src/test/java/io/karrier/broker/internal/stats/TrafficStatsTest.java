@@ -1,0 +1,100 @@
+package io.karrier.broker.internal.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+class TrafficStatsTest {
+
+    /** A clock in the system zone (the one the daily totals follow) that moves only when told. */
+    private static final class SteppedClock extends Clock {
+        private Instant now;
+
+        SteppedClock(LocalDateTime start) {
+            now = start.atZone(ZoneId.systemDefault()).toInstant();
+        }
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.systemDefault();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void ratesAreMeasuredOverEachWindowOrOverWhatTheBrokerHasRun() {
+        SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 12, 0));
+        TrafficStats stats = new TrafficStats(clock);
+        for (int second = 0; second < 20; second++) {
+            stats.puts().add(second < 10 ? 1 : 5);
+            clock.advance(Duration.ofSeconds(1));
+            stats.sample();
+        }
+
+        TrafficStats.Snapshot puts = stats.putSnapshot();
+        assertThat(puts.totalNow()).isEqualTo(60);
+        assertThat(puts.tps()).as("last 10 s, then the 20 s run for the minute and the 10 minutes")
+                .isEqualTo("5.00 3.00 3.00");
+        assertThat(stats.getSnapshot().tps()).isEqualTo("0.00 0.00 0.00");
+    }
+
+    @Test
+    void oldSamplesLeaveTheRing() {
+        SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 12, 0));
+        TrafficStats stats = new TrafficStats(clock);
+        for (int second = 0; second < 700; second++) {
+            stats.gets().add(second < 100 ? 100 : 1);
+            clock.advance(Duration.ofSeconds(1));
+            stats.sample();
+        }
+
+        assertThat(stats.getSnapshot().tps()).isEqualTo("1.00 1.00 1.00");
+        assertThat(stats.getSnapshot().totalNow()).isEqualTo(100 * 100 + 600);
+    }
+
+    @Test
+    void dailyTotalsRollAtMidnight() {
+        SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 23, 59, 58));
+        TrafficStats stats = new TrafficStats(clock);
+        stats.puts().add(7);
+        clock.advance(Duration.ofSeconds(1));
+        stats.sample();
+        assertThat(stats.putSnapshot().totalTodayMorning()).as("the day the broker started").isZero();
+
+        stats.puts().add(3);
+        clock.advance(Duration.ofSeconds(2));
+        stats.sample();
+        assertThat(stats.putSnapshot()).satisfies(puts -> {
+            assertThat(puts.totalTodayMorning()).isEqualTo(10);
+            assertThat(puts.totalYesterdayMorning()).isZero();
+        });
+
+        stats.puts().add(5);
+        clock.advance(Duration.ofDays(1));
+        stats.sample();
+        assertThat(stats.putSnapshot()).satisfies(puts -> {
+            assertThat(puts.totalNow()).isEqualTo(15);
+            assertThat(puts.totalTodayMorning()).isEqualTo(15);
+            assertThat(puts.totalYesterdayMorning()).isEqualTo(10);
+        });
+    }
+}
