@@ -66,6 +66,7 @@ import org.apache.rocketmq.tools.command.message.QueryMsgByKeySubCommand;
 import org.apache.rocketmq.tools.command.offset.ResetOffsetByTimeCommand;
 import org.apache.rocketmq.tools.command.topic.DeleteTopicSubCommand;
 import org.apache.rocketmq.tools.command.topic.TopicListSubCommand;
+import org.apache.rocketmq.tools.command.topic.TopicRouteSubCommand;
 import org.apache.rocketmq.tools.command.topic.TopicStatusSubCommand;
 import org.apache.rocketmq.tools.command.topic.UpdateTopicSubCommand;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +83,7 @@ import io.netty.channel.ChannelHandlerContext;
 /**
  * mqadmin's client, DefaultMQAdminExt 4.9.7, against Karrier's name server and a broker registered
  * with it, in one JVM: what clusterList, brokerStatus, topicStatus, updateTopic, deleteTopic,
- * consumerProgress, consumerConnection, queryMsgById, queryMsgByKey, resetOffsetByTime,
+ * consumerProgress, consumerConnection, queryMsgById, queryMsgByKey, resetOffsetByTime, topicRoute,
  * getBrokerConfig and updateBrokerConfig ask, and what they get. One name server and broker serve
  * all tests; each test uses topics and groups of its own.
  */
@@ -419,6 +420,15 @@ class MqAdminInteropTest {
                 "brokerName\\s+=\\s+broker-test");
         assertThat(mqadmin(new ResetOffsetByTimeCommand(), "-g", "cli-group", "-t", "CliTopic", "-s", "now"))
                 .containsPattern("broker-test\\s+1\\s+1\\s");
+        assertThat(mqadmin(new TopicRouteSubCommand(), "-t", "CliTopic")).contains("\"brokerName\":\"broker-test\"")
+                .contains("\"writeQueueNums\":2");
+        assertThat(mqadmin(new ConsumerProgressSubCommand())).containsPattern(
+                "cli-group\\s+1\\s+V4_9_7\\s+PUSH\\s+CLUSTERING\\s+0\\s+0");
+        // A group with no consumer online: the broker refuses, mqadmin commits the offsets itself.
+        admin.updateConsumeOffset(broker.address(), "offline-cli", new MessageQueue("CliTopic", "broker-test", 0), 0);
+        admin.updateConsumeOffset(broker.address(), "offline-cli", new MessageQueue("CliTopic", "broker-test", 1), 0);
+        assertThat(mqadmin(new ResetOffsetByTimeCommand(), "-g", "offline-cli", "-t", "CliTopic", "-s", "now"))
+                .containsPattern("broker-test\\s+1\\s+1\\s+0\\s+1\\s+1");
         assertThat(mqadmin(new UpdateBrokerConfigSubCommand(), "-b", broker.address(), "-k", "maxHeldPulls", "-v",
                 "20")).contains("update broker config success, " + broker.address());
         assertThat(mqadmin(new DeleteTopicSubCommand(), "-c", "DefaultCluster", "-t", "CliTopic"))
