@@ -117,7 +117,7 @@ public final class Broker implements AutoCloseable {
         processors.add(ProcessorBinding.of(new RuntimeInfoProcessor(traffic, store, topics, clock, clock.millis(),
                 karrierVersion()), RequestCode.GET_BROKER_RUNTIME_INFO));
         processors.add(ProcessorBinding.of(new QueueStatsProcessor(settings.brokerName(), store, topics, offsets,
-                clients.consumers()), RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_CONSUME_STATS));
+                clients.consumers(), traffic), RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_CONSUME_STATS));
         processors.add(ProcessorBinding.of(new TopicConsumersProcessor(clients.consumers(), offsets),
                 RequestCode.QUERY_TOPIC_CONSUME_BY_WHO));
         processors.add(ProcessorBinding.of(new ResetOffsetProcessor(settings.brokerName(), store, topics, offsets,

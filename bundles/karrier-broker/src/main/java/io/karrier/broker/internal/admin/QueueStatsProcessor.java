@@ -17,6 +17,7 @@ import io.karrier.api.store.MessageFilter;
 import io.karrier.api.store.MessageStore;
 import io.karrier.broker.internal.client.ConsumerRegistry;
 import io.karrier.broker.internal.offset.ConsumerOffsets;
+import io.karrier.broker.internal.stats.TrafficStats;
 import io.karrier.broker.internal.topic.TopicConfigs;
 import io.karrier.protocol.RequestCode;
 import io.karrier.protocol.ResponseCode;
@@ -36,7 +37,7 @@ import io.karrier.protocol.message.StoredMessageLayout;
  * answered per queue as RocketMQ 4.9.7's AdminBrokerProcessor does: a topic's write queues with their
  * min and max offsets and the store time of their last message; a group's read queues with the
  * queue's max offset, the group's committed offset and the store time of the last message it
- * consumed. The consume TPS is reported as 0: Karrier does not count pulls per group.
+ * consumed, and the messages per second the group pulled over the last minute.
  */
 public final class QueueStatsProcessor implements RequestProcessor {
 
@@ -45,15 +46,20 @@ public final class QueueStatsProcessor implements RequestProcessor {
     private final TopicConfigs topics;
     private final ConsumerOffsets offsets;
     private final ConsumerRegistry consumers;
+    private final TrafficStats traffic;
 
-    /** @param consumers the connected consumer groups and their subscriptions */
+    /**
+     * @param consumers the connected consumer groups and their subscriptions
+     * @param traffic the groups' pull rates
+     */
     public QueueStatsProcessor(String brokerName, MessageStore store, TopicConfigs topics, ConsumerOffsets offsets,
-            ConsumerRegistry consumers) {
+            ConsumerRegistry consumers, TrafficStats traffic) {
         this.brokerName = brokerName;
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
         this.consumers = consumers;
+        this.traffic = traffic;
     }
 
     @Override
@@ -92,6 +98,7 @@ public final class QueueStatsProcessor implements RequestProcessor {
         Set<String> topicNames = header.topic() == null || header.topic().isBlank() ? offsets.topics(group)
                 : Set.of(header.topic());
         Map<MessageQueue, OffsetWrapper> table = new HashMap<>();
+        double consumeTps = 0;
         for (String topicName : topicNames) {
             Optional<TopicConfig> topic = topics.find(topicName);
             // As RocketMQ: skip topics gone, and topics a connected group no longer subscribes to.
@@ -105,9 +112,10 @@ public final class QueueStatsProcessor implements RequestProcessor {
                 table.put(MessageQueue.of(topicName, brokerName, queueId),
                         new OffsetWrapper(brokerOffset, consumerOffset, lastTimestamp));
             }
+            consumeTps += traffic.consumeTps(group, topicName);
         }
         return RemotingCommand.response(ResponseCode.SUCCESS, null)
-                .body(RemotingJson.encode(new ConsumeStats(0, table)));
+                .body(RemotingJson.encode(new ConsumeStats(consumeTps, table)));
     }
 
     private boolean unsubscribed(String group, String topic) {

@@ -16,7 +16,7 @@ import io.karrier.api.store.MessageFilter;
 import io.karrier.api.store.MessageStore;
 import io.karrier.broker.internal.SubscriptionLookup;
 import io.karrier.broker.internal.offset.ConsumerOffsets;
-import io.karrier.broker.internal.stats.MessageCounter;
+import io.karrier.broker.internal.stats.PullCounter;
 import io.karrier.broker.internal.topic.Permission;
 import io.karrier.broker.internal.topic.TopicConfigs;
 import io.karrier.protocol.ResponseCode;
@@ -56,7 +56,7 @@ public final class PullMessageProcessor implements RequestProcessor {
      * @param handedOut counts the messages pulls hand out, held pulls included
      */
     public PullMessageProcessor(MessageStore store, TopicConfigs topics, SubscriptionLookup subscriptions,
-            ConsumerOffsets offsets, boolean master, int maxHeld, MessageCounter handedOut) {
+            ConsumerOffsets offsets, boolean master, int maxHeld, PullCounter handedOut) {
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.offsets = offsets;

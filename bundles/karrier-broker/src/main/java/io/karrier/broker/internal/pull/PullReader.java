@@ -4,7 +4,7 @@ import io.karrier.api.remoting.RemotingCommand;
 import io.karrier.api.store.GetResult;
 import io.karrier.api.store.MessageFilter;
 import io.karrier.api.store.MessageStore;
-import io.karrier.broker.internal.stats.MessageCounter;
+import io.karrier.broker.internal.stats.PullCounter;
 import io.karrier.protocol.ResponseCode;
 import io.karrier.protocol.header.PullMessageRequestHeader;
 import io.karrier.protocol.header.PullMessageResponseHeader;
@@ -25,9 +25,9 @@ final class PullReader {
 
     private final MessageStore store;
     private final boolean master;
-    private final MessageCounter handedOut;
+    private final PullCounter handedOut;
 
-    PullReader(MessageStore store, boolean master, MessageCounter handedOut) {
+    PullReader(MessageStore store, boolean master, PullCounter handedOut) {
         this.store = store;
         this.master = master;
         this.handedOut = handedOut;
@@ -44,7 +44,7 @@ final class PullReader {
         GetResult result = store.get(header.topic(), header.queueId(), offset, count, MAX_BYTES, filter);
         int code = PullCodes.code(result.status(), offset, master);
         if (code == ResponseCode.SUCCESS) {
-            handedOut.add(result.records().records().size());
+            handedOut.pulled(header.consumerGroup(), header.topic(), result.records().records().size());
         }
         long next = master || !PullCodes.correctsOffset(result.status()) ? result.nextBeginOffset() : offset;
         RemotingCommand response = RemotingCommand.response(code, result.status().name())

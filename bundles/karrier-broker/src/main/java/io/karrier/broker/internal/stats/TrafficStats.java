@@ -10,17 +10,20 @@ import java.util.concurrent.atomic.LongAdder;
  * Messages stored (puts) and handed out by pulls (gets) since the broker started, with what mqadmin's
  * clusterList and brokerStatus show of them: TPS over the last 10 s, minute and 10 minutes, and the
  * totals at this morning's and yesterday's midnight (local time), as RocketMQ's BrokerStats and
- * StoreStatsService report them. {@link #sample()} is to be called once a second; counting is
- * lock-free, sampling and reading synchronize on the series. Memory: two rings of 601 longs.
+ * StoreStatsService report them; and each consumer group's pull rate per topic. {@link #sample()} is to be called once a second; counting is
+ * lock-free, sampling and reading synchronize on the series. Memory: two rings of 601 longs, and {@link GroupPullRates}'.
  */
 public final class TrafficStats {
 
     /** Windows, in samples (seconds), that RocketMQ prints TPS for, in its order. */
     private static final int[] WINDOWS = {10, 60, 600};
+    /** The most (group, topic) pairs whose pull rate is tracked. */
+    private static final int MAX_GROUP_PAIRS = 10_000;
 
     private final Clock clock;
     private final Series puts;
     private final Series gets;
+    private final GroupPullRates groupPulls = new GroupPullRates(MAX_GROUP_PAIRS);
 
     public TrafficStats(Clock clock) {
         this.clock = clock;
@@ -34,9 +37,17 @@ public final class TrafficStats {
         return puts.total::add;
     }
 
-    /** @return counts messages handed out by pulls */
-    public MessageCounter gets() {
-        return gets.total::add;
+    /** @return counts messages handed out by pulls, in all and per consumer group and topic */
+    public PullCounter gets() {
+        return (group, topic, messages) -> {
+            gets.total.add(messages);
+            groupPulls.add(group, topic, messages, clock.millis());
+        };
+    }
+
+    /** @return messages per second the group pulled from the topic over the last minute */
+    public double consumeTps(String group, String topic) {
+        return groupPulls.tps(group, topic);
     }
 
     /** Takes this second's sample of both totals and, past midnight, rolls the daily snapshots. */
@@ -45,6 +56,7 @@ public final class TrafficStats {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         puts.sample(now, today);
         gets.sample(now, today);
+        groupPulls.sample(now);
     }
 
     public Snapshot putSnapshot() {

@@ -21,7 +21,7 @@ import io.karrier.api.remoting.RemotingCommand;
 import io.karrier.broker.internal.BrokerTestBed;
 import io.karrier.broker.internal.StoredMessages;
 import io.karrier.broker.internal.offset.ConsumerOffsets;
-import io.karrier.broker.internal.stats.MessageCounter;
+import io.karrier.broker.internal.stats.PullCounter;
 import io.karrier.protocol.RequestCode;
 import io.karrier.protocol.ResponseCode;
 import io.karrier.protocol.header.PullMessageRequestHeader;
@@ -45,7 +45,7 @@ class HeldPullsTest {
         messages = new StoredMessages(bed);
         messages.createTopic(TOPIC, 2);
         processor = new PullMessageProcessor(bed.pins, bed.broker.topics(), (group, topic) -> Optional.empty(),
-                ConsumerOffsets.open(bed.store), true, 2, MessageCounter.NONE);
+                ConsumerOffsets.open(bed.store), true, 2, PullCounter.NONE);
         bed.store.addArrivalListener(processor.heldPulls());
     }
 

@@ -62,13 +62,41 @@ class TrafficStatsTest {
         SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 12, 0));
         TrafficStats stats = new TrafficStats(clock);
         for (int second = 0; second < 700; second++) {
-            stats.gets().add(second < 100 ? 100 : 1);
+            stats.gets().pulled("g", "t", second < 100 ? 100 : 1);
             clock.advance(Duration.ofSeconds(1));
             stats.sample();
         }
 
         assertThat(stats.getSnapshot().tps()).isEqualTo("1.00 1.00 1.00");
         assertThat(stats.getSnapshot().totalNow()).isEqualTo(100 * 100 + 600);
+    }
+
+    @Test
+    void eachGroupsPullRateIsMeasuredOverTheLastMinute() {
+        SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 12, 0));
+        TrafficStats stats = new TrafficStats(clock);
+        for (int second = 0; second < 90; second++) {
+            stats.gets().pulled("g", "t", second < 30 ? 10 : 2);
+            stats.gets().pulled("h", "t", 1);
+            clock.advance(Duration.ofSeconds(1));
+            stats.sample();
+        }
+
+        assertThat(stats.consumeTps("g", "t")).isEqualTo(2.0);
+        assertThat(stats.consumeTps("h", "t")).isEqualTo(1.0);
+        assertThat(stats.consumeTps("g", "other")).isZero();
+        assertThat(stats.getSnapshot().totalNow()).isEqualTo(30 * 10 + 60 * 2 + 90);
+    }
+
+    @Test
+    void pairsPastTheBoundAreNotTracked() {
+        GroupPullRates rates = new GroupPullRates(1);
+        rates.add("g", "t", 5, 0);
+        rates.add("h", "t", 5, 0);
+        rates.sample(1000);
+
+        assertThat(rates.tps("g", "t")).isEqualTo(5.0);
+        assertThat(rates.tps("h", "t")).isZero();
     }
 
     @Test
