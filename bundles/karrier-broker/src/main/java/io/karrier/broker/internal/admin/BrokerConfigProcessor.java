@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,7 +82,7 @@ public final class BrokerConfigProcessor implements RequestProcessor {
             return refused(channel, "the broker config is not properties text: " + e.getMessage());
         }
         Map<String, Object> changes = new LinkedHashMap<>();
-        for (String name : new TreeMap<>(properties).keySet().stream().map(String::valueOf).toList()) {
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
             String text = properties.getProperty(name).trim();
             Optional<Class<?>> type = configuration.typeOf(name);
             if (type.isEmpty()) {
