@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On disk: a file of exactly {@code segmentSize} bytes named by the offset of its first byte in
  * the whole log, zero-padded to 20 decimal digits ({@code 00000000001073741824}). Bytes past the
- * write position are zero, or are made zero by {@link #truncate} before anything is written there.
+ * write position are zero, or are made zero by {@link #truncate} before anything is written there
+ * (up to a bound the owner knows, see {@link HighWaterMark}).
  * A new segment is created under a {@code .tmp} name, sized, then renamed, so a crash never leaves
  * a short segment under a real name.
  *
@@ -194,16 +195,20 @@ public final class MappedSegment {
     }
 
     /**
-     * Sets the write position back to {@code position} and zeroes every byte from there to the end
-     * that is not zero already (untouched pages are only read, so a sparse tail stays sparse), and
-     * forces the whole segment. For recovery, while no reader or writer uses the segment.
+     * Sets the write position back to {@code position}, zeroes every byte from there up to
+     * {@code zeroFrom} that is not zero already (untouched pages are only read, so a sparse tail stays
+     * sparse), and forces the whole segment. For recovery, while no reader or writer uses the segment.
+     *
+     * @param zeroFrom relative to the segment start: the caller knows every byte from here on is zero
+     *        ({@link HighWaterMark}); the segment size or more when it does not know
      */
-    void truncate(int position) throws IOException {
+    void truncate(int position, long zeroFrom) throws IOException {
         if (position < 0 || position > size) {
             throw new IllegalArgumentException("position " + position + " outside segment " + path);
         }
-        for (int page = position; page < size; page = (page / PAGE + 1) * PAGE) {
-            int end = Math.min(size, (page / PAGE + 1) * PAGE);
+        int dirtyEnd = (int) Math.max(position, Math.min(size, zeroFrom));
+        for (int page = position; page < dirtyEnd; page = (page / PAGE + 1) * PAGE) {
+            int end = Math.min(dirtyEnd, (page / PAGE + 1) * PAGE);
             if (!isZero(page, end)) {
                 writerView.put(page, ZEROS, 0, end - page);
             }

@@ -14,6 +14,7 @@ import io.karrier.protocol.message.StorableMessage;
 import io.karrier.protocol.message.StoredMessageEncoder;
 import io.karrier.protocol.message.StoredMessageLayout;
 import io.karrier.protocol.message.StoredMessageView;
+import io.karrier.store.internal.file.HighWaterMark;
 import io.karrier.store.internal.file.MappedSegment;
 import io.karrier.store.internal.file.SegmentOptions;
 import io.karrier.store.internal.file.SegmentedFile;
@@ -27,7 +28,8 @@ import io.karrier.store.internal.file.SegmentedFile;
  * the {@link RecordSeal} as their last property, so pulls send the bytes as they are and recovery
  * can verify every byte. Records never span segments: when a record (or batch) plus 8 bytes does
  * not fit, the rest of the segment is an end-of-file blank (TOTALSIZE = bytes left, MAGICCODE
- * 0xCBD43194) and the record goes to the next one. Past the end: zeros.
+ * 0xCBD43194) and the record goes to the next one. Past the end: zeros. Beside the segments, a
+ * {@link HighWaterMark} bounds where non-zero bytes can be, so recovery zeroes a short tail only.
  *
  * <p>Thread-safety: one writer thread (the store's appender) calls {@link #append},
  * {@link #appendBatch} and, during recovery before appends start, {@link #truncate}. Readers
@@ -41,10 +43,12 @@ public final class CommitLog implements FlushTarget, Closeable {
     public static final int DEFAULT_SEGMENT_SIZE = 1 << 30;
 
     private final SegmentedFile file;
+    private final HighWaterMark highWater;
     private final LongSupplier clock;
 
-    private CommitLog(SegmentedFile file, LongSupplier clock) {
+    private CommitLog(SegmentedFile file, HighWaterMark highWater, LongSupplier clock) {
         this.file = file;
+        this.highWater = highWater;
         this.clock = clock;
     }
 
@@ -55,7 +59,17 @@ public final class CommitLog implements FlushTarget, Closeable {
      * @param clock milliseconds for STORETIMESTAMP
      */
     public static CommitLog open(Path directory, SegmentOptions options, LongSupplier clock) throws IOException {
-        return new CommitLog(SegmentedFile.open(directory, options), clock);
+        SegmentedFile file = SegmentedFile.open(directory, options);
+        try {
+            HighWaterMark highWater = HighWaterMark.open(directory, HighWaterMark.stepFor(options.segmentSize()));
+            if (file.isEmpty()) {
+                highWater.settle(0); // nothing written anywhere yet
+            }
+            return new CommitLog(file, highWater, clock);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
     }
 
     /** @return the segments, for retention and recovery */
@@ -108,6 +122,7 @@ public final class CommitLog implements FlushTarget, Closeable {
         int position = segment.writePosition();
         if (position + total + StoredMessageLayout.BLANK_HEADER_SIZE > segmentSize) {
             if (position < segmentSize) { // a segment recovered up to its very end has no room for a blank
+                highWater.cover(segment.baseOffset() + position + StoredMessageLayout.BLANK_HEADER_SIZE);
                 ByteBuffer writer = segment.writer().limit(segmentSize).position(position);
                 StoredMessageEncoder.writeBlank(writer, segmentSize - position);
                 segment.publish(segmentSize);
@@ -115,6 +130,7 @@ public final class CommitLog implements FlushTarget, Closeable {
             segment = file.roll(segment.endOffset());
             position = 0;
         }
+        highWater.cover(segment.baseOffset() + position + total);
         long storeTimestamp = clock.getAsLong();
         ByteBuffer writer = segment.writer().limit(segmentSize).position(position);
         List<AppendedRecord> appended = new ArrayList<>(messages.size());
@@ -181,7 +197,8 @@ public final class CommitLog implements FlushTarget, Closeable {
      * beyond it in its segment, so no stale byte is read as a record again. Before appends start.
      */
     public void truncate(long offset) throws IOException {
-        file.truncate(offset);
+        file.truncate(offset, highWater.bound());
+        highWater.settle(offset);
     }
 
     /**
@@ -218,9 +235,15 @@ public final class CommitLog implements FlushTarget, Closeable {
         return file.force();
     }
 
+    /** @return the high-water mark: from its bound on, every byte of the log is zero; for tests */
+    HighWaterMark highWater() {
+        return highWater;
+    }
+
     /** Unmaps the segments once their readers are done. */
     @Override
     public void close() {
         file.close();
+        highWater.close();
     }
 }
