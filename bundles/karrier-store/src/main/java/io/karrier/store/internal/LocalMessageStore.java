@@ -90,6 +90,9 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
                 clock::millis, DISK_RECHECK_MILLIS);
         this.retention = new RetentionService(log, queues, index, dispatcher::dispatchedPosition, diskGuard,
                 settings.retention(), clock);
+        if (settings.commitLogWarmAheadBytes() > 0) {
+            log.startWarming(settings.commitLogWarmAheadBytes());
+        }
         dispatcher.start();
         checkpointer.start();
         retention.start();

@@ -29,15 +29,16 @@ import org.slf4j.LoggerFactory;
  * the CRC32C of those 8 bytes. Written in place and forced with {@code fdatasync}; 16 bytes in one
  * sector are not torn on real disks, and if they were, the CRC makes it "no bound".
  *
- * <p>Thread-safety: the log's single writer thread (or recovery before it) calls {@link #cover} and
- * {@link #settle}; {@link #bound()} may be read from any thread.
+ * <p>Thread-safety: thread-safe. The writer calls {@link #cover} before each write (a volatile read
+ * unless the bound must move), a {@link SegmentWarmer} may raise it ahead of the writer so the
+ * writer rarely waits for the fsync itself, recovery calls {@link #settle}.
  */
 public final class HighWaterMark implements Closeable {
 
     /** File name inside the segment directory; not a segment name, so {@link SegmentedFile} ignores it. */
     public static final String FILE_NAME = "highwater";
-    /** The largest step: one fsync of 16 bytes per 64 MiB written, at most 64 MiB of tail to check. */
-    static final long MAX_STEP = 64L << 20;
+    /** The largest step: one fsync of 16 bytes per 16 MiB written, at most 16 MiB of tail to check. */
+    static final long MAX_STEP = 16L << 20;
     /** {@link #bound()} when there is no valid file: any byte of any segment may be non-zero. */
     public static final long UNKNOWN = Long.MAX_VALUE;
 
@@ -112,14 +113,18 @@ public final class HighWaterMark implements Closeable {
         if (end <= bound) {
             return;
         }
-        write((end / step + 1) * step);
+        synchronized (this) {
+            if (end > bound) {
+                write((end / step + 1) * step);
+            }
+        }
     }
 
     /**
      * After the owner cut the log at {@code end} and forced zeros over everything past it: when there
      * was no bound, {@code end} is one now. A known bound stays (it never goes down).
      */
-    public void settle(long end) throws IOException {
+    public synchronized void settle(long end) throws IOException {
         if (bound == UNKNOWN) {
             write(end);
         }
@@ -141,7 +146,7 @@ public final class HighWaterMark implements Closeable {
 
     /** Closes the file; a later {@link #cover} or {@link #settle} reopens it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (channel != null) {
             try {
                 channel.close();

@@ -1,7 +1,10 @@
 package io.karrier.store.internal.file;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * a short segment under a real name.
  *
  * <p>Thread-safety: one writer thread calls {@link #writer}, {@link #publish}, {@link #truncate};
- * one flusher at a time calls {@link #force}; any number of readers call {@link #slice} while they
+ * one flusher at a time calls {@link #force}; one warmer at a time may call {@link #warm} beside
+ * the writer; any number of readers call {@link #slice} while they
  * hold a {@link #pin}. The write position is volatile and published only after the bytes below it
  * are written, so a reader that sees a position sees the bytes. Reference counting: the owning
  * {@link SegmentedFile} holds one reference; {@link #destroy} or {@link #close} drops it, and the
@@ -36,6 +40,8 @@ public final class MappedSegment {
     private static final Logger LOG = LoggerFactory.getLogger(MappedSegment.class);
     private static final int PAGE = 4096;
     private static final byte[] ZEROS = new byte[PAGE];
+    /** Atomic int access to the mapping, for {@link #warm}. */
+    private static final VarHandle INT_AT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
     private final Path path;
     private final long baseOffset;
@@ -106,6 +112,23 @@ public final class MappedSegment {
     private void preTouch() {
         for (int i = 0; i < size; i += PAGE) {
             writerView.put(i, (byte) 0);
+        }
+    }
+
+    /**
+     * Faults in the pages that start in {@code [from, to)} for writing, without changing a byte, so
+     * the writer finds them mapped and writable. Safe beside the writer: each page is touched by a
+     * compare-and-set of its first int from 0 to 0, an atomic read-modify-write that writes back the
+     * value it read, so a byte the writer stored there before it is kept, and one stored after it
+     * simply lands; a plain write of a zero could erase a record byte the writer had just put there.
+     * Pages of a sparse file get their zero fill and block reservation here instead of on the writer.
+     *
+     * @param from relative to the segment start
+     * @param to relative to the segment start, at most the size
+     */
+    public void warm(int from, int to) {
+        for (int page = (from + PAGE - 1) / PAGE * PAGE; page < to; page += PAGE) {
+            INT_AT.compareAndSet(buffer, page, 0, 0);
         }
     }
 

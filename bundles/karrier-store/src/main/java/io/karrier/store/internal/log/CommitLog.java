@@ -17,6 +17,7 @@ import io.karrier.protocol.message.StoredMessageView;
 import io.karrier.store.internal.file.HighWaterMark;
 import io.karrier.store.internal.file.MappedSegment;
 import io.karrier.store.internal.file.SegmentOptions;
+import io.karrier.store.internal.file.SegmentWarmer;
 import io.karrier.store.internal.file.SegmentedFile;
 
 /**
@@ -35,7 +36,8 @@ import io.karrier.store.internal.file.SegmentedFile;
  * {@link #appendBatch} and, during recovery before appends start, {@link #truncate}. Readers
  * ({@link #read}, {@link #walk}) run on any thread and see only published records. One flush
  * strategy thread at a time calls {@link #force}. Retention may call {@link #deleteWhollyBelow}
- * from its own thread. The clock is injected so tests control store times.
+ * from its own thread. A {@link SegmentWarmer} thread, once started, touches pages ahead of the
+ * writer. The clock is injected so tests control store times.
  */
 public final class CommitLog implements FlushTarget, Closeable {
 
@@ -45,6 +47,7 @@ public final class CommitLog implements FlushTarget, Closeable {
     private final SegmentedFile file;
     private final HighWaterMark highWater;
     private final LongSupplier clock;
+    private SegmentWarmer warmer;
 
     private CommitLog(SegmentedFile file, HighWaterMark highWater, LongSupplier clock) {
         this.file = file;
@@ -240,9 +243,28 @@ public final class CommitLog implements FlushTarget, Closeable {
         return highWater;
     }
 
-    /** Unmaps the segments once their readers are done. */
+    /**
+     * Starts keeping the pages ahead of the writer warm ({@link SegmentWarmer}) until {@link #close}.
+     * After recovery, once.
+     *
+     * @param aheadBytes how far ahead of the end to warm, positive
+     */
+    public synchronized void startWarming(int aheadBytes) {
+        if (warmer != null) {
+            throw new IllegalStateException("the commit log in " + file.directory() + " is warmed already");
+        }
+        warmer = new SegmentWarmer(file, highWater, aheadBytes, "karrier-commitlog-warmer").start();
+    }
+
+    /** Stops the warmer, then unmaps the segments once their readers are done. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (warmer != null) {
+                warmer.close();
+                warmer = null;
+            }
+        }
         file.close();
         highWater.close();
     }

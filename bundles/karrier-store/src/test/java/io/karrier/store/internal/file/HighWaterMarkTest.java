@@ -63,8 +63,8 @@ class HighWaterMarkTest {
     }
 
     @Test
-    void stepIsAQuarterSegmentUpTo64MiB() {
+    void stepIsAQuarterSegmentUpTo16MiB() {
         assertThat(HighWaterMark.stepFor(64 * 1024)).isEqualTo(16 * 1024);
-        assertThat(HighWaterMark.stepFor(1 << 30)).isEqualTo(64L << 20);
+        assertThat(HighWaterMark.stepFor(1 << 30)).isEqualTo(16L << 20);
     }
 }
