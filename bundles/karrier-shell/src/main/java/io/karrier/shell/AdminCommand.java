@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 
 import io.karrier.api.remoting.RemotingClient;
 import io.karrier.api.server.ServerStatus;
@@ -15,7 +16,9 @@ import io.karrier.shell.internal.LocalServers;
 
 /**
  * A command that talks to the broker (and name server) running in this container over the
- * remoting protocol, as mqadmin would. A failed request prints one line, never a stack trace.
+ * remoting protocol, as mqadmin would. A failed request ends the command with a
+ * {@link CommandException}, which the console prints as one line ("Error executing command: ...")
+ * on every kind of console (local, ssh, batch) and logs without a stack trace.
  */
 abstract class AdminCommand implements Action {
 
@@ -29,13 +32,11 @@ abstract class AdminCommand implements Action {
     RemotingClient remoting;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             run(LocalServers.adminClient(servers, remoting, TIMEOUT), System.out);
-        } catch (AdminException e) {
-            System.err.println("Error: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
+        } catch (AdminException | IllegalArgumentException e) {
+            throw new CommandException(e.getMessage());
         }
         return null;
     }

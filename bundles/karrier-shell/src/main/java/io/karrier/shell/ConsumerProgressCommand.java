@@ -45,6 +45,10 @@ public class ConsumerProgressCommand extends AdminCommand {
                 : connection.map(c -> c.subscriptionTable().keySet()).orElse(Set.of());
         ConsumeStats stats = admin.consumeStats(group, topics);
         printLag(stats, out);
+        if (stats.offsetTable().isEmpty() && topics.isEmpty()) {
+            out.println("No offsets found for " + group + "; if the broker lacks GET_CONSUME_STATS (208), name the "
+                    + "topic with -t");
+        }
         printClients(connection, out);
     }
 

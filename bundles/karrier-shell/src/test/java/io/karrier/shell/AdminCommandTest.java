@@ -1,15 +1,14 @@
 package io.karrier.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
 import io.karrier.api.remoting.RemotingClient;
@@ -20,17 +19,11 @@ import io.karrier.protocol.ResponseCode;
 
 class AdminCommandTest {
 
-    /** Runs the command as the console would and returns what it wrote to standard error. */
-    private static String executeCapturingErrors(AdminCommand command) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-        try {
-            command.execute();
-        } finally {
-            System.setErr(original);
-        }
-        return errors.toString(StandardCharsets.UTF_8);
+    /** Runs the command as the console would and returns the one line the console prints for its failure. */
+    private static String executeExpectingFailure(AdminCommand command) {
+        Throwable failure = catchThrowable(command::execute);
+        assertThat(failure).isInstanceOf(CommandException.class).hasNoCause();
+        return failure.getMessage();
     }
 
     @Test
@@ -43,10 +36,10 @@ class AdminCommandTest {
         command.remoting = servers;
         command.topic = "orders";
 
-        String errors = executeCapturingErrors(command);
+        String errors = executeExpectingFailure(command);
 
         assertThat(servers.sent).singleElement().satisfies(sent -> assertThat(sent.address()).isEqualTo("127.0.0.1:10911"));
-        assertThat(errors).isEqualTo("Error: delete topic orders failed: code 1, disk full" + System.lineSeparator());
+        assertThat(errors).isEqualTo("delete topic orders failed: code 1, disk full");
     }
 
     @Test
@@ -55,8 +48,8 @@ class AdminCommandTest {
         command.servers = List.of();
         command.remoting = new FakeServers();
 
-        assertThat(executeCapturingErrors(command))
-                .isEqualTo("Error: no Karrier broker runs in this container (see karrier:status)" + System.lineSeparator());
+        assertThat(executeExpectingFailure(command))
+                .isEqualTo("no Karrier broker runs in this container (see karrier:status)");
     }
 
     @Test
@@ -76,7 +69,7 @@ class AdminCommandTest {
             }
         };
 
-        assertThat(executeCapturingErrors(command)).isEqualTo(
-                "Error: no answer from 127.0.0.1:10911: cannot connect to 127.0.0.1:10911" + System.lineSeparator());
+        assertThat(executeExpectingFailure(command)).isEqualTo(
+                "no answer from 127.0.0.1:10911: cannot connect to 127.0.0.1:10911");
     }
 }
