@@ -85,6 +85,9 @@ public class ShellCommandsIT {
         assertTrue(viewed, viewed.matches("(?s).*Property color\\s+\\|\\s+blue.*"));
         assertTrue(viewed, viewed.matches("(?s).*Body \\(11 bytes\\)\\s+\\|\\s+hello-shell.*"));
 
+        String byMsgId = awaitOutput("karrier:message -t " + TOPIC + " " + msgId, out -> out.contains(offsetMsgId));
+        assertTrue(byMsgId, byMsgId.contains("hello-shell"));
+
         String byKey = awaitOutput("karrier:message -t " + TOPIC + " -k shell-key", out -> out.contains(offsetMsgId));
         assertTrue(byKey, byKey.contains("hello-shell"));
 

@@ -71,7 +71,8 @@ public class MessageCommand extends AdminCommand {
             return List.of(messages.view(id));
         } catch (AdminException notAnOffsetId) {
             if (topic == null) {
-                throw new AdminException(notAnOffsetId.getMessage() + " (give -t <topic> to look it up as a message id)");
+                throw new AdminException(notAnOffsetId.getMessage()
+                        + " (give -t <topic> to look it up as a message id)");
             }
         }
         return messages.query(topic, id, true);
@@ -96,7 +97,8 @@ public class MessageCommand extends AdminCommand {
                 table.addRow().addContent("Property " + property.getKey(), property.getValue());
             }
         }
-        table.addRow().addContent("Body (" + message.body().length + " bytes)", Display.body(message.body(), BODY_CHARS));
+        table.addRow().addContent("Body (" + message.body().length + " bytes)",
+                Display.body(message.body(), BODY_CHARS));
         table.print(out);
     }
 }

@@ -38,7 +38,8 @@ class AdminCommandTest {
 
         String errors = executeExpectingFailure(command);
 
-        assertThat(servers.sent).singleElement().satisfies(sent -> assertThat(sent.address()).isEqualTo("127.0.0.1:10911"));
+        assertThat(servers.sent).singleElement()
+                .satisfies(sent -> assertThat(sent.address()).isEqualTo("127.0.0.1:10911"));
         assertThat(errors).isEqualTo("delete topic orders failed: code 1, disk full");
     }
 

@@ -2,6 +2,7 @@ package io.karrier.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +37,8 @@ class BrokerCommandsTest {
     private final Output out = new Output();
 
     private static ConsumerConnection oneConsumerOf(String topic) {
-        return new ConsumerConnection(Set.of(new Connection("127.0.0.1:50000", "10.0.0.1@4242", LanguageCode.JAVA, 407)),
+        return new ConsumerConnection(
+                Set.of(new Connection("127.0.0.1:50000", "10.0.0.1@4242", LanguageCode.JAVA, 407)),
                 ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET, ConsumeType.CONSUME_PASSIVELY, MessageModel.CLUSTERING,
                 Map.of(topic, new SubscriptionData(false, Set.of(), "TAG", "*", 1, Set.of(), topic)));
     }
@@ -54,7 +56,8 @@ class BrokerCommandsTest {
 
         assertThat(servers.sent(RequestCode.GET_CONSUME_STATS).get(0).field("consumerGroup")).isEqualTo("billing");
         assertThat(out.lines().get(0)).contains("Topic", "Broker", "Queue", "Broker offset", "Consumer offset", "Lag");
-        assertThat(out.lines().get(2)).containsPattern("orders\\s+\\|\\s+broker-a\\s+\\|\\s+0\\s+\\|\\s+10\\s+\\|\\s+4\\s+\\|\\s+6\\s+\\|");
+        assertThat(out.lines().get(2)).containsPattern(
+                "orders\\s+\\|\\s+broker-a\\s+\\|\\s+0\\s+\\|\\s+10\\s+\\|\\s+4\\s+\\|\\s+6\\s+\\|");
         assertThat(out.lines().get(3)).containsPattern("\\|\\s+1\\s+\\|\\s+8\\s+\\|\\s+8\\s+\\|\\s+0\\s+\\|");
         assertThat(out.text()).contains("Total lag of billing: 6")
                 .contains("Connected consumers (CONSUME_PASSIVELY, CLUSTERING, CONSUME_FROM_LAST_OFFSET):")
@@ -103,13 +106,16 @@ class BrokerCommandsTest {
         servers.answer(RequestCode.GET_BROKER_RUNTIME_INFO, new KVTable(Map.of("brokerVersionDesc", "V4_9_7",
                 "putTps", "12.5 10.0 3.1", "getTransferedTps", "0.0 4.0 1.0", "commitLogDiskRatio", "0.31")));
         servers.on(RequestCode.GET_BROKER_CONFIG, request -> FakeServers.success(
-                "brokerRole=ASYNC_MASTER\nflushDiskType=ASYNC_FLUSH\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "brokerRole=ASYNC_MASTER\nflushDiskType=ASYNC_FLUSH\n".getBytes(StandardCharsets.UTF_8)));
 
         new BrokerStatusCommand().run(servers.client(), out.stream);
 
-        assertThat(out.text()).containsPattern("Role\\s+\\|\\s+ASYNC_MASTER").containsPattern("Version\\s+\\|\\s+V4_9_7")
-                .containsPattern("Flush\\s+\\|\\s+ASYNC_FLUSH").containsPattern("Store usage \\(disk ratio\\)\\s+\\|\\s+0.31")
-                .containsPattern("Put TPS \\(last minute\\)\\s+\\|\\s+10.0").containsPattern("Get TPS \\(last minute\\)\\s+\\|\\s+4.0")
+        assertThat(out.text()).containsPattern("Role\\s+\\|\\s+ASYNC_MASTER")
+                .containsPattern("Version\\s+\\|\\s+V4_9_7")
+                .containsPattern("Flush\\s+\\|\\s+ASYNC_FLUSH")
+                .containsPattern("Store usage \\(disk ratio\\)\\s+\\|\\s+0.31")
+                .containsPattern("Put TPS \\(last minute\\)\\s+\\|\\s+10.0")
+                .containsPattern("Get TPS \\(last minute\\)\\s+\\|\\s+4.0")
                 .containsPattern("putTps\\s+\\|\\s+12.5 10.0 3.1");
     }
 
@@ -122,9 +128,11 @@ class BrokerCommandsTest {
 
         new ClusterListCommand().run(servers.client(), out.stream);
 
-        assertThat(servers.sent(RequestCode.GET_BROKER_CLUSTER_INFO).get(0).address()).isEqualTo(FakeServers.NAME_SERVER);
+        assertThat(servers.sent(RequestCode.GET_BROKER_CLUSTER_INFO).get(0).address())
+                .isEqualTo(FakeServers.NAME_SERVER);
         assertThat(out.lines()).hasSize(4);
-        assertThat(out.lines().get(2)).containsPattern("DefaultCluster\\s+\\|\\s+broker-a\\s+\\|\\s+0\\s+\\|\\s+master\\s+\\|\\s+127.0.0.1:10911");
+        assertThat(out.lines().get(2)).containsPattern(
+                "DefaultCluster\\s+\\|\\s+broker-a\\s+\\|\\s+0\\s+\\|\\s+master\\s+\\|\\s+127.0.0.1:10911");
         assertThat(out.lines().get(3)).containsPattern("\\|\\s+1\\s+\\|\\s+slave\\s+\\|\\s+127.0.0.1:10921");
     }
 }

@@ -69,7 +69,8 @@ class TopicCommandsTest {
     @Test
     void topicCreateReportsTheBrokersCodeAndRemark() {
         servers.on(RequestCode.UPDATE_AND_CREATE_TOPIC,
-                request -> RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "The topic[a b] is conflict with system topic."));
+                request -> RemotingCommand.response(ResponseCode.SYSTEM_ERROR,
+                        "The topic[a b] is conflict with system topic."));
         TopicCreateCommand command = new TopicCreateCommand();
         command.topic = "a b";
 
@@ -115,7 +116,8 @@ class TopicCommandsTest {
         command.run(servers.client(), out.stream);
 
         assertThat(out.lines()).hasSize(4);
-        assertThat(out.lines().get(2)).containsPattern("broker-a\\s+\\|\\s+0\\s+\\|\\s+2\\s+\\|\\s+12\\s+\\|\\s+10\\s+\\|")
+        assertThat(out.lines().get(2))
+                .containsPattern("broker-a\\s+\\|\\s+0\\s+\\|\\s+2\\s+\\|\\s+12\\s+\\|\\s+10\\s+\\|")
                 .contains("2026-11-25");
         assertThat(out.lines().get(3)).containsPattern("\\|\\s+1\\s+\\|\\s+0\\s+\\|\\s+0\\s+\\|\\s+0\\s+\\|\\s+-$");
     }
