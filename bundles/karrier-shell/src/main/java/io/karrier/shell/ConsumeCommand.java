@@ -64,6 +64,9 @@ public class ConsumeCommand extends AdminCommand {
         if (count < 1 || count > MAX_COUNT) {
             throw new AdminException("--count is between 1 and " + MAX_COUNT + ", not " + count);
         }
+        if (offset != null && fromBeginning) {
+            throw new AdminException("give either --offset or --from-beginning, not both");
+        }
         int readQueues = admin.topic(topic).readQueueNums();
         if (queue != null && (queue < 0 || queue >= readQueues)) {
             throw new AdminException("topic " + topic + " has read queues 0 to " + (readQueues - 1) + ", not " + queue);

@@ -168,6 +168,18 @@ class MessageCommandsTest {
     }
 
     @Test
+    void consumeRefusesTwoStartingPointsBeforeAsking() {
+        ConsumeCommand command = new ConsumeCommand();
+        command.topic = "orders";
+        command.offset = 3L;
+        command.fromBeginning = true;
+
+        assertThatThrownBy(() -> command.run(servers.client(), out.stream)).isInstanceOf(AdminException.class)
+                .hasMessage("give either --offset or --from-beginning, not both");
+        assertThat(servers.sent).isEmpty();
+    }
+
+    @Test
     void messageViewsByOffsetIdAndShowsEveryField() throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("TAGS", "new");
