@@ -30,10 +30,15 @@ final class KarrierContainer {
     static Option[] assembly() {
         String localRepository = System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository");
+        // the tarball built in this reactor when failsafe names it, so a plain `verify` tests this build
+        String tarball = System.getProperty("karrier.assembly.tarball");
+        String distribution = tarball != null && new File(tarball).isFile() ? new File(tarball).toURI().toString()
+                : maven().groupId("io.karrier").artifactId("karrier-assembly")
+                        .version(System.getProperty("karrier.version")).type("tar.gz").getURL();
+        String nameServerPort = freePort();
         return new Option[] {
             karafDistributionConfiguration()
-                    .frameworkUrl(maven().groupId("io.karrier").artifactId("karrier-assembly")
-                            .version(System.getProperty("karrier.version")).type("tar.gz"))
+                    .frameworkUrl(distribution)
                     .unpackDirectory(new File("target/exam"))
                     .useDeployFolder(false),
             keepRuntimeFolder(),
@@ -49,7 +54,9 @@ final class KarrierContainer {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
             editConfigurationFilePut("etc/io.karrier.namesrv.cfg", "bindAddress", "127.0.0.1"),
-            editConfigurationFilePut("etc/io.karrier.namesrv.cfg", "listenPort", freePort()),
+            editConfigurationFilePut("etc/io.karrier.namesrv.cfg", "listenPort", nameServerPort),
+            // the broker registers with this container's name server, never with one another test left running
+            editConfigurationFilePut("etc/io.karrier.broker.cfg", "namesrvAddr", "127.0.0.1:" + nameServerPort),
             editConfigurationFilePut("etc/io.karrier.broker.cfg", "bindAddress", "127.0.0.1"),
             editConfigurationFilePut("etc/io.karrier.broker.cfg", "listenPort", freePort()),
         };

@@ -15,11 +15,12 @@ import io.karrier.api.store.AppendRequest;
 import io.karrier.flush.async.internal.AsyncFlushStrategies;
 import io.karrier.flush.sync.internal.SyncFlushStrategies;
 import io.karrier.store.internal.index.IndexSettings;
+import io.karrier.store.internal.retention.RetentionSettings;
 
 /**
  * What the store benchmarks share: a store opened outside OSGi with the shipped defaults of PID
  * {@code io.karrier.store} (1 GiB segments, 300,000 entries per consume-queue file, RocketMQ's key
- * index geometry, no pre-touch) under one of the real flush strategies, and RocketMQ-like messages.
+ * index geometry, no pre-touch, 16 MiB commit-log warm-ahead) under one of the real flush strategies, and RocketMQ-like messages.
  */
 final class BenchStores {
 
@@ -31,15 +32,20 @@ final class BenchStores {
     private BenchStores() {
     }
 
-    /** Settings as StoreConfig's defaults, with the store in {@code root}. */
-    static StoreSettings defaults(Path root) {
+    /** Settings as StoreConfig's defaults, with the store in {@code root} and the given commit-log warm-ahead. */
+    static StoreSettings defaults(Path root, int warmAheadBytes) {
         return new StoreSettings(root, 1 << 30, 300_000, 4 * 1024 * 1024, Duration.ofSeconds(3), false,
-                IndexSettings.DEFAULTS);
+                warmAheadBytes, IndexSettings.DEFAULTS, RetentionSettings.DEFAULTS);
     }
 
     /** Opens (recovering if needed) the store in {@code root} under the named strategy, "async" or "sync". */
     static LocalMessageStore open(Path root, String strategy) throws IOException {
-        LocalMessageStore store = LocalMessageStore.open(defaults(root), Clock.systemUTC());
+        return open(root, strategy, StoreSettings.DEFAULT_WARM_AHEAD_BYTES);
+    }
+
+    /** As {@link #open(Path, String)} with a commit-log warm-ahead other than the default (0: none). */
+    static LocalMessageStore open(Path root, String strategy, int warmAheadBytes) throws IOException {
+        LocalMessageStore store = LocalMessageStore.open(defaults(root, warmAheadBytes), Clock.systemUTC());
         store.flushSwitch().add(strategy(strategy), 0, 1);
         return store;
     }

@@ -1,6 +1,7 @@
 package io.karrier.store.internal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -27,8 +28,11 @@ import io.karrier.store.internal.table.AbortMarker;
  * <ul>
  * <li>{@code warm}: the page cache still holds the files (a process crash, kill -9); timed twice,
  * as the first recovery in the JVM also pays for class loading and the JIT;</li>
+ * <li>{@code warm, fresh JVM}: as a broker restarting after a crash: a new JVM (same class path and
+ * JVM options) opens the store and reports how long the open took;</li>
  * <li>{@code cold}: the store's files are first dropped from the page cache ({@code dd iflag=nocache
- * count=0}, which needs no privilege for clean pages), consume queues and index intact;</li>
+ * count=0}, which needs no privilege for clean pages), consume queues and index intact; also in a
+ * fresh JVM;</li>
  * <li>{@code cold, rebuild}: as cold, with the consume-queue and index directories deleted too, so
  * recovery rebuilds them (the worst case: power loss before they reached the disk).</li>
  * </ul>
@@ -57,6 +61,9 @@ public final class RecoveryTime {
             report("sequential read, warm", readCommitLog(root, written), written);
             report("recovery, warm, 1st in JVM", recover(root, false), written);
             report("recovery, warm", recover(root, false), written);
+            report("recovery, warm, fresh JVM", recoverInFreshJvm(root), written);
+            dropCache(root);
+            report("recovery, cold, fresh JVM", recoverInFreshJvm(root), written);
             dropCache(root);
             report("sequential read, cold", readCommitLog(root, written), written);
             dropCache(root);
@@ -94,23 +101,60 @@ public final class RecoveryTime {
 
     /** Simulates the crash, then times the open; the store is closed cleanly afterwards. */
     private static long recover(Path root, boolean rebuilt) throws IOException {
+        simulateCrash(root);
+        return timedOpen(root, queue0Messages, rebuilt);
+    }
+
+    /** Makes the store look as if it crashed right after it started: no checkpoint, abort marker present. */
+    private static void simulateCrash(Path root) throws IOException {
         for (String checkpoint : List.of("checkpoint", "checkpoint.bak", "checkpoint.tmp")) {
             Files.deleteIfExists(root.resolve(checkpoint));
         }
         Files.createFile(root.resolve(AbortMarker.FILE_NAME));
+    }
+
+    private static long timedOpen(Path root, long expectedQueue0, boolean rebuilt) throws IOException {
         long started = System.nanoTime();
         LocalMessageStore store = BenchStores.open(root, "async");
         long elapsed = System.nanoTime() - started;
         try {
             long perQueue = store.maxOffset(BenchStores.TOPIC, 0);
-            if (perQueue != queue0Messages) {
+            if (perQueue != expectedQueue0) {
                 throw new IllegalStateException("recovered queue 0 holds " + perQueue + " messages, not "
-                        + queue0Messages + (rebuilt ? " after rebuild" : ""));
+                        + expectedQueue0 + (rebuilt ? " after rebuild" : ""));
             }
         } finally {
             store.close();
         }
         return elapsed;
+    }
+
+    /** Simulates the crash, then lets a new JVM ({@link FreshOpen}) time the open. */
+    private static long recoverInFreshJvm(Path root) throws IOException, InterruptedException {
+        simulateCrash(root);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FreshOpen.class.getName(),
+                root.toString(), Long.toString(queue0Messages)));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(child.getInputStream().readAllBytes()).trim();
+        if (child.waitFor() != 0) {
+            throw new IOException("the fresh JVM failed to recover the store: " + output);
+        }
+        return Long.parseLong(output.substring(output.lastIndexOf('\n') + 1).trim());
+    }
+
+    /** The child of the fresh-JVM cases: opens the store, checks it, prints the open's nanoseconds. */
+    public static final class FreshOpen {
+
+        private FreshOpen() {
+        }
+
+        public static void main(String[] args) throws IOException {
+            BenchStores.quietLogs();
+            System.out.println(timedOpen(Path.of(args[0]), Long.parseLong(args[1]), false));
+        }
     }
 
     private static long readCommitLog(Path root, long written) throws IOException {

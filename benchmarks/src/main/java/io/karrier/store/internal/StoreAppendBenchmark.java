@@ -46,6 +46,10 @@ public class StoreAppendBenchmark {
     @Param({"benchmarks/target"})
     String parent;
 
+    /** The store's commit-log warm-ahead in bytes; the shipped default is 16 MiB, 0 turns it off. */
+    @Param({"16777216"})
+    int warmAheadBytes;
+
     private Path root;
     private LocalMessageStore store;
     private byte[] body;
@@ -71,7 +75,7 @@ public class StoreAppendBenchmark {
         BenchStores.quietLogs();
         body = new byte[bodyBytes];
         root = BenchStores.newDirectory(parent, "append-");
-        store = BenchStores.open(root, strategy);
+        store = BenchStores.open(root, strategy, warmAheadBytes);
         long before = store.commitLogMaxOffset();
         AppendResult first = store.append(BenchStores.message(0, body, "7F000001FFFFFFFF0000000000000000"))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);

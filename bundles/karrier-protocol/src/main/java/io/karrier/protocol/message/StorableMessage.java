@@ -40,7 +40,10 @@ public final class StorableMessage {
         topicBytes = topic.getBytes(StandardCharsets.UTF_8);
         properties = builder.properties;
         propertiesBytes = MessageProperties.toBytes(properties);
-        body = Objects.requireNonNull(builder.body, "body").slice().asReadOnlyBuffer();
+        ByteBuffer given = Objects.requireNonNull(builder.body, "body").slice();
+        // CRC before hiding the array: CRC32 reads a read-only buffer byte by byte through a copy.
+        bodyCrc = BodyCrc.of(given);
+        body = given.asReadOnlyBuffer();
         bornHost = Objects.requireNonNull(builder.bornHost, "bornHost");
         storeHost = Objects.requireNonNull(builder.storeHost, "storeHost");
         queueId = builder.queueId;
@@ -54,7 +57,6 @@ public final class StorableMessage {
         preparedTransactionOffset = builder.preparedTransactionOffset;
         recordSize = StoredMessageLayout.recordSize(sysFlag, body.remaining(), topicBytes.length,
                 propertiesBytes.length);
-        bodyCrc = BodyCrc.of(body);
     }
 
     /**

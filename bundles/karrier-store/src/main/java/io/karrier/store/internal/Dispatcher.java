@@ -45,6 +45,8 @@ final class Dispatcher implements AutoCloseable {
     private final ArrivalListeners arrivals;
     private volatile long dispatchedPosition;
     private volatile boolean running;
+    /** Set just before the thread parks idle; only then does {@link #wake} pay for an unpark. */
+    private volatile boolean sleeping;
     /** The damaged offset already logged, so a stuck dispatch says so once, not every 10 ms. */
     private long reportedDamageAt = -1;
     private Thread thread;
@@ -79,10 +81,13 @@ final class Dispatcher implements AutoCloseable {
         thread.start();
     }
 
-    /** Asks the thread to look for new records now. */
+    /**
+     * Asks the thread to look for new records now, if it is parked idle: an unpark is a system call,
+     * too dear to pay on every append while the thread is busy anyway.
+     */
     void wake() {
         Thread current = thread;
-        if (current != null) {
+        if (current != null && sleeping) {
             LockSupport.unpark(current);
         }
     }
@@ -124,7 +129,14 @@ final class Dispatcher implements AutoCloseable {
                 if (before < limit && dispatchUpTo(limit) > before) {
                     continue;
                 }
-                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                sleeping = true;
+                // Re-check after publishing 'sleeping': a record made visible before an appender saw
+                // the flag is seen here; one made visible after it gets an unpark. (An unchanged limit
+                // with records below it is a dispatch stopped at damage: that waits the idle pause.)
+                if (visibleLimit.getAsLong() == limit) {
+                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                }
+                sleeping = false;
             } catch (RuntimeException e) {
                 LOG.error("Dispatch failed at commit-log offset {}; retrying", dispatchedPosition, e);
                 LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));

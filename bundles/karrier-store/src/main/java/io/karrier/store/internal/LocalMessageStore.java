@@ -91,6 +91,9 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
                 clock::millis, DISK_RECHECK_MILLIS);
         this.retention = new RetentionService(log, queues, index, dispatcher::dispatchedPosition, diskGuard,
                 settings.retention(), clock);
+        if (settings.commitLogWarmAheadBytes() > 0) {
+            log.startWarming(settings.commitLogWarmAheadBytes());
+        }
         dispatcher.start();
         checkpointer.start();
         retention.start();
@@ -164,10 +167,10 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
             if (strategy == null) {
                 return done(AppendResult.failed(AppendStatus.BUSY, "no flush strategy present"));
             }
-            long first = queueOffsets.next(topic, queueId);
-            appended = messages.size() == 1 ? List.of(log.append(messages.get(0), first))
-                    : log.appendBatch(messages, first);
-            queueOffsets.advance(topic, queueId, first, messages.size());
+            QueueOffsets.Counter queue = queueOffsets.of(topic, queueId);
+            appended = messages.size() == 1 ? List.of(log.append(messages.get(0), queue.next()))
+                    : log.appendBatch(messages, queue.next());
+            queue.advance(messages.size());
             durable = strategy.appended(log, appended.get(appended.size() - 1).endOffset());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -181,7 +184,10 @@ final class LocalMessageStore implements MessageStore, AutoCloseable {
             appendLock.unlock();
         }
         dispatcher.wake();
-        long[] offsets = appended.stream().mapToLong(AppendedRecord::offset).toArray();
+        long[] offsets = new long[appended.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = appended.get(i).offset();
+        }
         AppendedRecord firstRecord = appended.get(0);
         return durable.handle((ignored, failure) -> {
             dispatcher.wake();

@@ -106,6 +106,7 @@ public class MessageStoreComponent implements MessageStore, DurableDocuments {
                 : Path.of(config.storePath());
         return new StoreSettings(root, config.commitLogSegmentBytes(), config.consumeQueueEntriesPerFile(),
                 config.maxMessageBytes(), Duration.ofMillis(config.flushStrategyWaitMillis()), config.preTouch(),
+                config.commitLogWarmAheadBytes(),
                 new IndexSettings(config.indexHashSlots(), config.indexMaxEntries(), config.indexMaxFiles()),
                 new RetentionSettings(Duration.ofSeconds(config.retentionCheckIntervalSeconds()),
                         Duration.ofHours(config.fileReservedHours()), config.diskSoftLimitPercent(),

@@ -27,6 +27,10 @@ public @interface StoreConfig {
     @AttributeDefinition(description = "Write one byte per page of each new segment so its first writes do not fault.")
     boolean preTouch() default false;
 
+    @AttributeDefinition(description = "Bytes ahead of the commit log's end that a thread keeps faulted in and"
+            + " writable, so appends do not take the page faults of a fresh segment; 0 turns it off.", min = "0")
+    int commitLogWarmAheadBytes() default StoreSettings.DEFAULT_WARM_AHEAD_BYTES;
+
     @AttributeDefinition(description = "Hash slots of a key index file.", min = "16")
     int indexHashSlots() default 5_000_000;
 

@@ -15,16 +15,34 @@ import io.karrier.store.internal.retention.RetentionSettings;
  * @param maxMessageBytes largest body accepted
  * @param flushStrategyWait how long an append waits for a flush strategy
  * @param preTouch whether new segments are pre-touched
+ * @param commitLogWarmAheadBytes how far ahead of the commit log's end a thread keeps pages warm; 0: none
  * @param index key index geometry and bound
  * @param retention when segments are deleted and appends refused
  */
 record StoreSettings(Path root, int commitLogSegmentBytes, int consumeQueueEntriesPerFile, int maxMessageBytes,
-        Duration flushStrategyWait, boolean preTouch, IndexSettings index, RetentionSettings retention) {
+        Duration flushStrategyWait, boolean preTouch, int commitLogWarmAheadBytes, IndexSettings index,
+        RetentionSettings retention) {
 
-    /** Settings with the default retention ({@link RetentionSettings#DEFAULTS}). */
+    /** The default of {@link StoreConfig#commitLogWarmAheadBytes()}. */
+    static final int DEFAULT_WARM_AHEAD_BYTES = 16 << 20;
+
+    /** Settings with the default warm-ahead and retention ({@link RetentionSettings#DEFAULTS}). */
     StoreSettings(Path root, int commitLogSegmentBytes, int consumeQueueEntriesPerFile, int maxMessageBytes,
             Duration flushStrategyWait, boolean preTouch, IndexSettings index) {
         this(root, commitLogSegmentBytes, consumeQueueEntriesPerFile, maxMessageBytes, flushStrategyWait, preTouch,
-                index, RetentionSettings.DEFAULTS);
+                DEFAULT_WARM_AHEAD_BYTES, index, RetentionSettings.DEFAULTS);
+    }
+
+    /** Settings with the default warm-ahead. */
+    StoreSettings(Path root, int commitLogSegmentBytes, int consumeQueueEntriesPerFile, int maxMessageBytes,
+            Duration flushStrategyWait, boolean preTouch, IndexSettings index, RetentionSettings retention) {
+        this(root, commitLogSegmentBytes, consumeQueueEntriesPerFile, maxMessageBytes, flushStrategyWait, preTouch,
+                DEFAULT_WARM_AHEAD_BYTES, index, retention);
+    }
+
+    StoreSettings {
+        if (commitLogWarmAheadBytes < 0) {
+            throw new IllegalArgumentException("commit-log warm-ahead of " + commitLogWarmAheadBytes + " bytes");
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import io.karrier.store.internal.file.SegmentNames;
 import io.karrier.store.internal.retention.DiskSpace;
 import io.karrier.store.internal.retention.DiskUsage;
 
@@ -38,7 +39,7 @@ final class DiskUsageStub implements DiskUsage {
         return this;
     }
 
-    /** Adds the sizes of the files under {@code directory} to the used bytes. */
+    /** Adds the sizes of the segment files under {@code directory} to the used bytes. */
     DiskUsageStub counting(Path directory) {
         counted = directory;
         return this;
@@ -50,7 +51,8 @@ final class DiskUsageStub implements DiskUsage {
             return 0;
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
+            return files.filter(file -> Files.isRegularFile(file)
+                    && SegmentNames.parse(file.getFileName().toString()) >= 0).mapToLong(file -> {
                 try {
                     return Files.size(file);
                 } catch (IOException e) {

@@ -27,6 +27,7 @@ import io.karrier.api.store.GetStatus;
 import io.karrier.api.store.MessageFilter;
 import io.karrier.api.store.SelectedRecords;
 import io.karrier.protocol.message.StoredMessageDecoder;
+import io.karrier.store.internal.file.HighWaterMark;
 import io.karrier.store.internal.index.IndexSettings;
 import io.karrier.store.internal.retention.RetentionPass;
 import io.karrier.store.internal.retention.RetentionSettings;
@@ -113,9 +114,11 @@ class RetentionStoreTest {
         }
     }
 
+    /** The names of the data files in a directory of the store (the commit log's high-water mark left out). */
     private List<String> files(String relative) throws IOException {
         try (Stream<Path> listing = Files.list(directory.resolve(relative))) {
-            return listing.map(path -> path.getFileName().toString()).sorted().toList();
+            return listing.map(path -> path.getFileName().toString())
+                    .filter(name -> !name.equals(HighWaterMark.FILE_NAME)).sorted().toList();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -36,6 +37,8 @@ public class AsyncFlushStrategy implements FlushStrategy {
 
     static final int DEFAULT_RANKING = 0;
     static final int PAGE_SIZE = 4096;
+    static final long DEFAULT_INTERVAL_MILLIS = 500;
+    static final int DEFAULT_DIRTY_PAGES = 1024;
 
     @ObjectClassDefinition(name = "Karrier async flush",
             description = "An append is acknowledged in the page cache; a background thread forces the log.")
@@ -43,29 +46,64 @@ public class AsyncFlushStrategy implements FlushStrategy {
 
         @AttributeDefinition(description = "Force the commit log at least this often while anything is dirty "
                 + "(RocketMQ's flushIntervalCommitLog).", min = "1")
-        long flushIntervalMillis() default 500;
+        long flushIntervalMillis() default DEFAULT_INTERVAL_MILLIS;
 
         // RocketMQ's flushCommitLogLeastPages is 4, but there it only gates the timed flush; as a
         // trigger for an early force, 4 pages made the flusher force almost continuously under load.
         @AttributeDefinition(description = "Force sooner once this many 4 KiB pages are dirty.", min = "1")
-        int flushDirtyPages() default 1024;
+        int flushDirtyPages() default DEFAULT_DIRTY_PAGES;
 
         @AttributeDefinition(name = "Ranking", description = "The store uses the highest-ranked flush strategy "
                 + "present; sync flush ranks 100 by default.")
         int service_ranking() default DEFAULT_RANKING;
     }
 
-    private final long intervalMillis;
-    private final long dirtyBytesThreshold;
     private final Map<FlushTarget, BackgroundFlusher> flushers = new ConcurrentHashMap<>();
+    private long intervalMillis; // guarded by this
+    private long dirtyBytesThreshold; // guarded by this
+    private int ranking; // guarded by this
     private boolean deactivated; // guarded by this
 
     @Activate
     public AsyncFlushStrategy(Config config) {
-        this.intervalMillis = Math.max(1, config.flushIntervalMillis());
-        this.dirtyBytesThreshold = (long) Math.max(1, config.flushDirtyPages()) * PAGE_SIZE;
+        this.intervalMillis = DEFAULT_INTERVAL_MILLIS;
+        this.dirtyBytesThreshold = (long) DEFAULT_DIRTY_PAGES * PAGE_SIZE;
+        this.ranking = config.service_ranking();
+        apply(config);
         LOG.info("Async flush strategy active: force every {} ms or at {} dirty bytes, ranking {}",
-                intervalMillis, dirtyBytesThreshold, config.service_ranking());
+                intervalMillis, dirtyBytesThreshold, ranking);
+    }
+
+    /**
+     * Applies a changed configuration while the strategy serves: the interval and threshold at once,
+     * without detaching (so appends never find the store without a strategy). A value out of range is
+     * logged and the one in force stays.
+     */
+    @Modified
+    synchronized void modified(Config config) {
+        apply(config);
+        flushers.values().forEach(flusher -> flusher.reconfigure(intervalMillis, dirtyBytesThreshold));
+        if (config.service_ranking() != ranking) {
+            LOG.warn("Async flush ranking {} takes effect when the strategy restarts (bundle:restart "
+                    + "io.karrier.flush.async); {} stays in force", config.service_ranking(), ranking);
+        }
+        LOG.info("Async flush strategy reconfigured: force every {} ms or at {} dirty bytes", intervalMillis,
+                dirtyBytesThreshold);
+    }
+
+    private synchronized void apply(Config config) {
+        if (config.flushIntervalMillis() < 1) {
+            LOG.error("Ignoring flushIntervalMillis = {}: must be at least 1; keeping {}", config.flushIntervalMillis(),
+                    intervalMillis);
+        } else {
+            intervalMillis = config.flushIntervalMillis();
+        }
+        if (config.flushDirtyPages() < 1) {
+            LOG.error("Ignoring flushDirtyPages = {}: must be at least 1; keeping {}", config.flushDirtyPages(),
+                    dirtyBytesThreshold / PAGE_SIZE);
+        } else {
+            dirtyBytesThreshold = (long) config.flushDirtyPages() * PAGE_SIZE;
+        }
     }
 
     @Deactivate

@@ -31,8 +31,9 @@ final class BackgroundFlusher {
     private static final long DETACH_WAIT_MILLIS = 30_000;
 
     private final FlushTarget target;
-    private final long intervalNanos;
-    private final long dirtyBytesThreshold;
+    // Volatile: changed live by reconfigure; the loop reads them on its next turn.
+    private volatile long intervalNanos;
+    private volatile long dirtyBytesThreshold;
     private final Thread thread;
     private final ForceFailureLog failureLog;
 
@@ -60,6 +61,13 @@ final class BackgroundFlusher {
         return this;
     }
 
+    /** Applies new settings from the next turn of the loop on; wakes the thread so a shorter interval counts now. */
+    void reconfigure(long intervalMillis, long dirtyBytesThreshold) {
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.dirtyBytesThreshold = dirtyBytesThreshold;
+        LockSupport.unpark(thread);
+    }
+
     /** Never blocks: the append is in the page cache, which is all this strategy promises. */
     CompletionStage<Void> appended() {
         if (!running) {
@@ -77,9 +85,10 @@ final class BackgroundFlusher {
     }
 
     private void run() {
-        long next = System.nanoTime() + intervalNanos;
+        long lastFlush = System.nanoTime();
         while (running) {
-            long wait = next - System.nanoTime();
+            // Read the interval each turn: reconfigure may have changed it while we slept.
+            long wait = lastFlush + intervalNanos - System.nanoTime();
             if (wait > 0 && !overThreshold()) {
                 sleeping = true;
                 // Re-check after publishing 'sleeping': an appender that crossed the threshold before
@@ -91,7 +100,7 @@ final class BackgroundFlusher {
                 continue;
             }
             flush();
-            next = System.nanoTime() + intervalNanos;
+            lastFlush = System.nanoTime();
         }
         flush(); // the tail, for detach
     }

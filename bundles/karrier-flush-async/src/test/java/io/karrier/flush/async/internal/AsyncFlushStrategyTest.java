@@ -180,4 +180,29 @@ class AsyncFlushStrategyTest {
         assertThat(target.flushedPosition()).isEqualTo(10);
         assertThatThrownBy(() -> strategy.attach(target)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aShorterIntervalSetLiveTakesEffectWithoutDetaching() throws InterruptedException {
+        attach(HOUR_MILLIS, MANY_PAGES);
+        append(100);
+        Thread.sleep(200);
+        assertThat(target.forces()).as("an hour's interval has not passed").isZero();
+
+        strategy.modified(config(Map.of("flushIntervalMillis", 20L, "flushDirtyPages", MANY_PAGES)));
+
+        await("a force within the new 20 ms interval", () -> target.forces() > 0);
+        assertThat(strategy.flusher(target)).as("still the same attachment").isNotNull();
+        assertThat(append(100)).isCompleted();
+    }
+
+    @Test
+    void aValueOutOfRangeIsIgnoredAndTheOneInForceStays() throws InterruptedException {
+        attach(HOUR_MILLIS, MANY_PAGES);
+
+        strategy.modified(config(Map.of("flushIntervalMillis", 0L, "flushDirtyPages", 0)));
+        append(2 * AsyncFlushStrategy.PAGE_SIZE);
+        Thread.sleep(200);
+
+        assertThat(target.forces()).as("the hour's interval and the large threshold stay in force").isZero();
+    }
 }

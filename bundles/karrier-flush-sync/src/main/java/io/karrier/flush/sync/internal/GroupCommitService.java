@@ -81,6 +81,10 @@ final class GroupCommitService {
     private long gatherTarget;
     /** Thread only: how long the last successful force took. */
     private long lastForceNanos;
+    /** Thread only, for the close log: time in successful forces and in gathering, appends forces completed. */
+    private long forceNanosTotal;
+    private long gatherNanosTotal;
+    private long appendsCompleted;
 
     GroupCommitService(FlushTarget target, long timeoutMillis) {
         this.target = target;
@@ -136,7 +140,9 @@ final class GroupCommitService {
                 }
                 sleeping = false;
             } else {
+                long gatherStart = System.nanoTime();
                 gather();
+                gatherNanosTotal += System.nanoTime() - gatherStart;
                 if (!groupCommit()) {
                     LockSupport.parkNanos(this, NO_PROGRESS_PAUSE_NANOS);
                 }
@@ -208,11 +214,13 @@ final class GroupCommitService {
             long start = System.nanoTime();
             long newFlushed = target.force();
             lastForceNanos = System.nanoTime() - start;
+            forceNanosTotal += lastForceNanos;
             failureLog.succeeded();
             // Appends arriving from here on are the covered appenders coming back (or new ones): expect
             // as many as are completed now, except a lone one, which must never wait for itself.
             long arrived = arrivals.get();
             int completed = completeUpTo(newFlushed);
+            appendsCompleted += completed;
             gatherTarget = completed > 1 ? arrived + completed : 0;
             // A target that reports less than it was asked to cover makes no progress: the caller pauses.
             return completed > 0 || progress;
@@ -276,8 +284,12 @@ final class GroupCommitService {
                     : "Force of " + target + " did not return before detach", !stopped, null);
         }
         watchdog.stop();
-        LOG.info("Group commit stopped for {} after {} forces; {} appends failed at detach",
-                target, forces.get(), leftOver);
+        int forced = Math.max(1, forces.get());
+        LOG.info("Group commit stopped for {} after {} forces (on average {} ms each after {} ms gathering, {} appends"
+                + " each); {} appends failed at detach", target, forces.get(),
+                String.format("%.2f", forceNanosTotal / 1e6 / forced),
+                String.format("%.2f", gatherNanosTotal / 1e6 / forced),
+                String.format("%.1f", (double) appendsCompleted / forced), leftOver);
     }
 
     static boolean join(Thread thread, long millis) {

@@ -1,7 +1,10 @@
 package io.karrier.store.internal.file;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -18,12 +21,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On disk: a file of exactly {@code segmentSize} bytes named by the offset of its first byte in
  * the whole log, zero-padded to 20 decimal digits ({@code 00000000001073741824}). Bytes past the
- * write position are zero, or are made zero by {@link #truncate} before anything is written there.
+ * write position are zero, or are made zero by {@link #truncate} before anything is written there
+ * (up to a bound the owner knows, see {@link HighWaterMark}).
  * A new segment is created under a {@code .tmp} name, sized, then renamed, so a crash never leaves
  * a short segment under a real name.
  *
  * <p>Thread-safety: one writer thread calls {@link #writer}, {@link #publish}, {@link #truncate};
- * one flusher at a time calls {@link #force}; any number of readers call {@link #slice} while they
+ * one flusher at a time calls {@link #force}; one warmer at a time may call {@link #warm} beside
+ * the writer; any number of readers call {@link #slice} while they
  * hold a {@link #pin}. The write position is volatile and published only after the bytes below it
  * are written, so a reader that sees a position sees the bytes. Reference counting: the owning
  * {@link SegmentedFile} holds one reference; {@link #destroy} or {@link #close} drops it, and the
@@ -35,6 +40,8 @@ public final class MappedSegment {
     private static final Logger LOG = LoggerFactory.getLogger(MappedSegment.class);
     private static final int PAGE = 4096;
     private static final byte[] ZEROS = new byte[PAGE];
+    /** Atomic int access to the mapping, for {@link #warm}. */
+    private static final VarHandle INT_AT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
     private final Path path;
     private final long baseOffset;
@@ -105,6 +112,23 @@ public final class MappedSegment {
     private void preTouch() {
         for (int i = 0; i < size; i += PAGE) {
             writerView.put(i, (byte) 0);
+        }
+    }
+
+    /**
+     * Faults in the pages that start in {@code [from, to)} for writing, without changing a byte, so
+     * the writer finds them mapped and writable. Safe beside the writer: each page is touched by a
+     * compare-and-set of its first int from 0 to 0, an atomic read-modify-write that writes back the
+     * value it read, so a byte the writer stored there before it is kept, and one stored after it
+     * simply lands; a plain write of a zero could erase a record byte the writer had just put there.
+     * Pages of a sparse file get their zero fill and block reservation here instead of on the writer.
+     *
+     * @param from relative to the segment start
+     * @param to relative to the segment start, at most the size
+     */
+    public void warm(int from, int to) {
+        for (int page = (from + PAGE - 1) / PAGE * PAGE; page < to; page += PAGE) {
+            INT_AT.compareAndSet(buffer, page, 0, 0);
         }
     }
 
@@ -194,16 +218,20 @@ public final class MappedSegment {
     }
 
     /**
-     * Sets the write position back to {@code position} and zeroes every byte from there to the end
-     * that is not zero already (untouched pages are only read, so a sparse tail stays sparse), and
-     * forces the whole segment. For recovery, while no reader or writer uses the segment.
+     * Sets the write position back to {@code position}, zeroes every byte from there up to
+     * {@code zeroFrom} that is not zero already (untouched pages are only read, so a sparse tail stays
+     * sparse), and forces the whole segment. For recovery, while no reader or writer uses the segment.
+     *
+     * @param zeroFrom relative to the segment start: the caller knows every byte from here on is zero
+     *        ({@link HighWaterMark}); the segment size or more when it does not know
      */
-    void truncate(int position) throws IOException {
+    void truncate(int position, long zeroFrom) throws IOException {
         if (position < 0 || position > size) {
             throw new IllegalArgumentException("position " + position + " outside segment " + path);
         }
-        for (int page = position; page < size; page = (page / PAGE + 1) * PAGE) {
-            int end = Math.min(size, (page / PAGE + 1) * PAGE);
+        int dirtyEnd = (int) Math.max(position, Math.min(size, zeroFrom));
+        for (int page = position; page < dirtyEnd; page = (page / PAGE + 1) * PAGE) {
+            int end = Math.min(dirtyEnd, (page / PAGE + 1) * PAGE);
             if (!isZero(page, end)) {
                 writerView.put(page, ZEROS, 0, end - page);
             }

@@ -220,6 +220,16 @@ public final class SegmentedFile implements Closeable {
      * @param offset the new end; at least {@link #minOffset()} and at most the end of the last segment
      */
     public void truncate(long offset) throws IOException {
+        truncate(offset, HighWaterMark.UNKNOWN);
+    }
+
+    /**
+     * As {@link #truncate(long)}, zeroing only below {@code zeroFrom}.
+     *
+     * @param zeroFrom a log offset from which every byte of every segment is known to be zero
+     *        ({@link HighWaterMark#bound()}), or {@link HighWaterMark#UNKNOWN}
+     */
+    public void truncate(long offset, long zeroFrom) throws IOException {
         synchronized (lock) {
             List<MappedSegment> current = segments;
             if (current.isEmpty()) {
@@ -239,7 +249,8 @@ public final class SegmentedFile implements Closeable {
                 keep++;
             }
             MappedSegment end = current.get(keep - 1);
-            end.truncate((int) (offset - end.baseOffset()));
+            end.truncate((int) (offset - end.baseOffset()),
+                    zeroFrom == HighWaterMark.UNKNOWN ? end.size() : Math.max(0, zeroFrom - end.baseOffset()));
             if (keep < current.size()) {
                 segments = List.copyOf(current.subList(0, keep));
                 current.subList(keep, current.size()).forEach(MappedSegment::destroy);

@@ -14,8 +14,10 @@ import io.karrier.protocol.message.StorableMessage;
 import io.karrier.protocol.message.StoredMessageEncoder;
 import io.karrier.protocol.message.StoredMessageLayout;
 import io.karrier.protocol.message.StoredMessageView;
+import io.karrier.store.internal.file.HighWaterMark;
 import io.karrier.store.internal.file.MappedSegment;
 import io.karrier.store.internal.file.SegmentOptions;
+import io.karrier.store.internal.file.SegmentWarmer;
 import io.karrier.store.internal.file.SegmentedFile;
 
 /**
@@ -27,13 +29,15 @@ import io.karrier.store.internal.file.SegmentedFile;
  * the {@link RecordSeal} as their last property, so pulls send the bytes as they are and recovery
  * can verify every byte. Records never span segments: when a record (or batch) plus 8 bytes does
  * not fit, the rest of the segment is an end-of-file blank (TOTALSIZE = bytes left, MAGICCODE
- * 0xCBD43194) and the record goes to the next one. Past the end: zeros.
+ * 0xCBD43194) and the record goes to the next one. Past the end: zeros. Beside the segments, a
+ * {@link HighWaterMark} bounds where non-zero bytes can be, so recovery zeroes a short tail only.
  *
  * <p>Thread-safety: one writer thread (the store's appender) calls {@link #append},
  * {@link #appendBatch} and, during recovery before appends start, {@link #truncate}. Readers
  * ({@link #read}, {@link #walk}) run on any thread and see only published records. One flush
  * strategy thread at a time calls {@link #force}. Retention may call {@link #deleteWhollyBelow}
- * from its own thread. The clock is injected so tests control store times.
+ * from its own thread. A {@link SegmentWarmer} thread, once started, touches pages ahead of the
+ * writer. The clock is injected so tests control store times.
  */
 public final class CommitLog implements FlushTarget, Closeable {
 
@@ -41,10 +45,13 @@ public final class CommitLog implements FlushTarget, Closeable {
     public static final int DEFAULT_SEGMENT_SIZE = 1 << 30;
 
     private final SegmentedFile file;
+    private final HighWaterMark highWater;
     private final LongSupplier clock;
+    private SegmentWarmer warmer;
 
-    private CommitLog(SegmentedFile file, LongSupplier clock) {
+    private CommitLog(SegmentedFile file, HighWaterMark highWater, LongSupplier clock) {
         this.file = file;
+        this.highWater = highWater;
         this.clock = clock;
     }
 
@@ -55,7 +62,17 @@ public final class CommitLog implements FlushTarget, Closeable {
      * @param clock milliseconds for STORETIMESTAMP
      */
     public static CommitLog open(Path directory, SegmentOptions options, LongSupplier clock) throws IOException {
-        return new CommitLog(SegmentedFile.open(directory, options), clock);
+        SegmentedFile file = SegmentedFile.open(directory, options);
+        try {
+            HighWaterMark highWater = HighWaterMark.open(directory, HighWaterMark.stepFor(options.segmentSize()));
+            if (file.isEmpty()) {
+                highWater.settle(0); // nothing written anywhere yet
+            }
+            return new CommitLog(file, highWater, clock);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
     }
 
     /** @return the segments, for retention and recovery */
@@ -108,6 +125,7 @@ public final class CommitLog implements FlushTarget, Closeable {
         int position = segment.writePosition();
         if (position + total + StoredMessageLayout.BLANK_HEADER_SIZE > segmentSize) {
             if (position < segmentSize) { // a segment recovered up to its very end has no room for a blank
+                highWater.cover(segment.baseOffset() + position + StoredMessageLayout.BLANK_HEADER_SIZE);
                 ByteBuffer writer = segment.writer().limit(segmentSize).position(position);
                 StoredMessageEncoder.writeBlank(writer, segmentSize - position);
                 segment.publish(segmentSize);
@@ -115,6 +133,7 @@ public final class CommitLog implements FlushTarget, Closeable {
             segment = file.roll(segment.endOffset());
             position = 0;
         }
+        highWater.cover(segment.baseOffset() + position + total);
         long storeTimestamp = clock.getAsLong();
         ByteBuffer writer = segment.writer().limit(segmentSize).position(position);
         List<AppendedRecord> appended = new ArrayList<>(messages.size());
@@ -181,7 +200,8 @@ public final class CommitLog implements FlushTarget, Closeable {
      * beyond it in its segment, so no stale byte is read as a record again. Before appends start.
      */
     public void truncate(long offset) throws IOException {
-        file.truncate(offset);
+        file.truncate(offset, highWater.bound());
+        highWater.settle(offset);
     }
 
     /**
@@ -218,9 +238,34 @@ public final class CommitLog implements FlushTarget, Closeable {
         return file.force();
     }
 
-    /** Unmaps the segments once their readers are done. */
+    /** @return the high-water mark: from its bound on, every byte of the log is zero; for tests */
+    HighWaterMark highWater() {
+        return highWater;
+    }
+
+    /**
+     * Starts keeping the pages ahead of the writer warm ({@link SegmentWarmer}) until {@link #close}.
+     * After recovery, once.
+     *
+     * @param aheadBytes how far ahead of the end to warm, positive
+     */
+    public synchronized void startWarming(int aheadBytes) {
+        if (warmer != null) {
+            throw new IllegalStateException("the commit log in " + file.directory() + " is warmed already");
+        }
+        warmer = new SegmentWarmer(file, highWater, aheadBytes, "karrier-commitlog-warmer").start();
+    }
+
+    /** Stops the warmer, then unmaps the segments once their readers are done. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (warmer != null) {
+                warmer.close();
+                warmer = null;
+            }
+        }
         file.close();
+        highWater.close();
     }
 }

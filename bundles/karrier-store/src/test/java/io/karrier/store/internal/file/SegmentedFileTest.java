@@ -79,6 +79,28 @@ class SegmentedFileTest {
     }
 
     @Test
+    void truncateZeroesOnlyBelowTheKnownZeroBound() throws IOException {
+        try (SegmentedFile file = SegmentedFile.open(dir, SegmentOptions.of(SIZE))) {
+            write(file.roll(0), SIZE, (byte) 7);
+            write(file.roll(SIZE), 3000, (byte) 7);
+            // the caller says bytes from SIZE + 2000 on are zero: they are not read, nor zeroed
+            file.truncate(SIZE + 1000, SIZE + 2000);
+            MappedSegment segment = file.last();
+            assertThat(segment.writePosition()).isEqualTo(1000);
+            assertThat(segment.writer().get(999)).isEqualTo((byte) 7);
+            for (int i = 1000; i < 2000; i++) {
+                assertThat(segment.writer().get(i)).isZero();
+            }
+            assertThat(segment.writer().get(2000)).isEqualTo((byte) 7);
+            // a bound in a later segment than the cut: the whole tail of the cut one is zeroed
+            file.truncate(SIZE - 10, SIZE + 2000);
+            for (int i = SIZE - 10; i < SIZE; i++) {
+                assertThat(file.last().writer().get(i)).isZero();
+            }
+        }
+    }
+
+    @Test
     void pinnedSegmentSurvivesDeletionUntilReleased() throws IOException {
         try (SegmentedFile file = SegmentedFile.open(dir, SegmentOptions.of(SIZE))) {
             write(file.roll(0), SIZE, (byte) 9);
