@@ -123,6 +123,17 @@ class TopicCommandsTest {
     }
 
     @Test
+    void topicStatsOfATopicTheBrokerDoesNotHaveSaysSo() {
+        servers.on(RequestCode.GET_TOPIC_STATS_INFO,
+                request -> RemotingCommand.response(ResponseCode.TOPIC_NOT_EXIST, "topic[nope] not exist"));
+        TopicStatsCommand command = new TopicStatsCommand();
+        command.topic = "nope";
+
+        assertThatThrownBy(() -> command.run(servers.client(), out.stream)).isInstanceOf(AdminException.class)
+                .hasMessage("topic nope does not exist on broker broker-a");
+    }
+
+    @Test
     void topicStatsFallsBackToMinAndMaxOffsetsWhenTheBrokerLacksCode202() throws Exception {
         topics(new TopicConfig("orders", 2, 2, 6, TopicFilterType.SINGLE_TAG, 0, false));
         servers.on(RequestCode.GET_MIN_OFFSET, request -> FakeServers.success(new OffsetResponseHeader(3)))

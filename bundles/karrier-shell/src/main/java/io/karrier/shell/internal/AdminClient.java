@@ -89,10 +89,14 @@ public final class AdminClient {
     public TopicConfig topic(String topic) throws AdminException {
         TopicConfig config = topics().get(topic);
         if (config == null) {
-            throw new AdminException(ResponseCode.TOPIC_NOT_EXIST, "topic " + topic + " does not exist on broker "
-                    + brokerName);
+            throw topicNotFound(topic);
         }
         return config;
+    }
+
+    private AdminException topicNotFound(String topic) {
+        return new AdminException(ResponseCode.TOPIC_NOT_EXIST, "topic " + topic + " does not exist on broker "
+                + brokerName);
     }
 
     /** Creates or updates a topic on the broker, which then registers it with the name server. */
@@ -129,6 +133,9 @@ public final class AdminClient {
         if (response.code() == ResponseCode.SUCCESS) {
             TopicStatsTable stats = ServerCalls.decode(what, response, TopicStatsTable.class);
             return stats == null ? new TopicStatsTable(Map.of()) : stats;
+        }
+        if (response.code() == ResponseCode.TOPIC_NOT_EXIST) {
+            throw topicNotFound(topic);
         }
         if (response.code() != ResponseCode.REQUEST_CODE_NOT_SUPPORTED) {
             throw AdminException.refused(what, response.code(), response.remark());
