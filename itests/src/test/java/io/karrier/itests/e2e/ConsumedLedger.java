@@ -18,7 +18,7 @@ import org.apache.rocketmq.common.message.MessageExt;
 
 /**
  * What a consumer group received of a {@link ContinuousSends} topic, checked on arrival and kept
- * small (no bodies): for each sequence number, the commit-log offsets it was stored at; how many
+ * small (no bodies; the listener threads take turns, which costs little at the rates tested): for each sequence number, the commit-log offsets it was stored at; how many
  * deliveries there were; and the records that were not what their sequence number says.
  *
  * <p>Duplicates come in two kinds, told apart by the commit-log offset: a record delivered again
@@ -43,7 +43,8 @@ final class ConsumedLedger {
         };
     }
 
-    private void record(MessageExt message) {
+    /** Synchronized with {@link #counts()}, so that the counts agree with each other. */
+    private synchronized void record(MessageExt message) {
         deliveries.increment();
         try {
             TestMessages.assertNotCorrupt(message);
@@ -84,10 +85,10 @@ final class ConsumedLedger {
         return missing;
     }
 
-    Counts counts() {
+    synchronized Counts counts() {
+        long delivered = deliveries.sum();
         long records = distinctRecords.size();
-        return new Counts(deliveries.sum(), deliveries.sum() - corrupt.get() - records, records - storedAt.size(),
-                corrupt.get());
+        return new Counts(delivered, delivered - corrupt.get() - records, records - storedAt.size(), corrupt.get());
     }
 
     List<String> corruptExamples() {

@@ -84,12 +84,15 @@ final class KarrierDistribution {
         features.put("featuresBoot", boot == null || boot.isBlank() ? feature : boot.strip() + ", " + feature);
     }
 
-    /** Replaces {@code feature} among the features Karaf installs on its first boot by {@code replacements}. */
+    /**
+     * Replaces {@code feature} (with or without its {@code /version}) among the features Karaf installs
+     * on its first boot by {@code replacements}.
+     */
     void replaceBootFeature(String feature, List<String> replacements) {
         CfgFile features = etc("org.apache.karaf.features.cfg");
         List<String> boot = new ArrayList<>();
         for (String entry : features.get("featuresBoot").split(",")) {
-            if (entry.strip().equals(feature)) {
+            if (entry.strip().equals(feature) || entry.strip().startsWith(feature + "/")) {
                 boot.addAll(replacements);
             } else if (!entry.isBlank()) {
                 boot.add(entry.strip());
