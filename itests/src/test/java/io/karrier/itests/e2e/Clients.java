@@ -67,6 +67,21 @@ final class Clients implements AutoCloseable {
         return producer;
     }
 
+    /**
+     * @return a started producer in a group of its own configured as applications run it: the
+     *     client's own retries on (2 more tries after a failure it deems retriable), with
+     *     {@code sendTimeoutMillis} for a send and its retries together
+     */
+    DefaultMQProducer retryingProducer(int sendTimeoutMillis) throws MQClientException {
+        DefaultMQProducer producer = new DefaultMQProducer(unique("producer"));
+        configure(producer);
+        producer.setSendMsgTimeout(sendTimeoutMillis);
+        producer.setRetryTimesWhenSendFailed(2);
+        producer.start();
+        shutdowns.push(producer::shutdown);
+        return producer;
+    }
+
     /** @return a started clustering push consumer of {@code topic} reading from its first offset */
     DefaultMQPushConsumer pushConsumer(String group, String topic, String subExpression, MessageListener listener)
             throws MQClientException {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -80,6 +82,26 @@ final class KarrierDistribution {
         CfgFile features = etc("org.apache.karaf.features.cfg");
         String boot = features.get("featuresBoot");
         features.put("featuresBoot", boot == null || boot.isBlank() ? feature : boot.strip() + ", " + feature);
+    }
+
+    /**
+     * Replaces {@code feature} (with or without its {@code /version}) among the features Karaf installs
+     * on its first boot by {@code replacements}.
+     */
+    void replaceBootFeature(String feature, List<String> replacements) {
+        CfgFile features = etc("org.apache.karaf.features.cfg");
+        List<String> boot = new ArrayList<>();
+        for (String entry : features.get("featuresBoot").split(",")) {
+            if (entry.strip().equals(feature) || entry.strip().startsWith(feature + "/")) {
+                boot.addAll(replacements);
+            } else if (!entry.isBlank()) {
+                boot.add(entry.strip());
+            }
+        }
+        if (!boot.containsAll(replacements)) {
+            throw new IllegalStateException(feature + " is not a boot feature: " + features.get("featuresBoot"));
+        }
+        features.put("featuresBoot", String.join(", ", boot));
     }
 
     Path home() {

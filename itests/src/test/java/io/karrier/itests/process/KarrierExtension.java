@@ -21,20 +21,30 @@ public final class KarrierExtension implements BeforeAllCallback, AfterAllCallba
         LifecycleMethodExecutionExceptionHandler {
 
     private final boolean syncFlush;
+    private final boolean partsAsBootFeatures;
     private KarrierProcess process;
 
-    private KarrierExtension(boolean syncFlush) {
+    private KarrierExtension(boolean syncFlush, boolean partsAsBootFeatures) {
         this.syncFlush = syncFlush;
+        this.partsAsBootFeatures = partsAsBootFeatures;
     }
 
     /** Karrier as shipped: async flush. */
     public static KarrierExtension asyncFlush() {
-        return new KarrierExtension(false);
+        return new KarrierExtension(false, false);
     }
 
     /** Karrier booted with {@code karrier-flush-sync}: every acknowledged append has been forced to disk. */
     public static KarrierExtension syncFlush() {
-        return new KarrierExtension(true);
+        return new KarrierExtension(true, false);
+    }
+
+    /**
+     * Karrier with async flush, each part of the {@code karrier} feature booted as a feature of its
+     * own, so that a test can uninstall any of them ({@link KarrierProcess#withKarrierPartsAsBootFeatures()}).
+     */
+    public static KarrierExtension asyncFlushWithPartsAsBootFeatures() {
+        return new KarrierExtension(false, true);
     }
 
     public KarrierProcess process() {
@@ -49,6 +59,9 @@ public final class KarrierExtension implements BeforeAllCallback, AfterAllCallba
         process = KarrierProcess.unpack(Path.of("target", "e2e", context.getRequiredTestClass().getSimpleName()));
         if (syncFlush) {
             process.withSyncFlushAtBoot();
+        }
+        if (partsAsBootFeatures) {
+            process.withKarrierPartsAsBootFeatures();
         }
         process.start();
         if (syncFlush) {

@@ -30,12 +30,15 @@ public final class KarrierProcess implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int TAIL_LINES = 80;
 
-    private static final Pattern NAME_SERVER_STARTED = Pattern.compile("Karrier name server started on");
-    private static final Pattern BROKER_STARTED = Pattern.compile("Karrier broker .* started on");
-    private static final Pattern STORE_OPEN = Pattern.compile("Store (opened|recovered) \\(");
+    public static final Pattern NAME_SERVER_STARTED = Pattern.compile("Karrier name server started on");
+    public static final Pattern BROKER_STARTED = Pattern.compile("Karrier broker .* started on");
+    public static final Pattern STORE_OPEN = Pattern.compile("Store (opened|recovered) \\(");
     public static final Pattern FLUSH_NOW_SYNC = Pattern.compile("Flush strategy now sync");
     public static final Pattern FLUSH_NOW_ASYNC = Pattern.compile("Flush strategy now async");
     private static final String SYNC_FLUSH_FEATURE = "karrier-flush-sync";
+    /** What the {@code karrier} feature installs (features/src/main/feature/feature.xml). */
+    private static final List<String> KARRIER_PARTS = List.of("karrier-store", "karrier-flush-async", "karrier-namesrv",
+            "karrier-broker", "karrier-shell");
 
     private final KarrierDistribution distribution;
     private final KarafLog log;
@@ -66,6 +69,20 @@ public final class KarrierProcess implements AutoCloseable {
             throw new IllegalStateException("boot features are read on the first start only");
         }
         distribution.addBootFeature(SYNC_FLUSH_FEATURE);
+        return this;
+    }
+
+    /**
+     * Boots the parts of the {@code karrier} feature (store, async flush, name server, broker, shell)
+     * as features of their own instead of {@code karrier}. Karaf uninstalls only a feature that was
+     * installed by name, so this is what lets a test {@code feature:uninstall karrier-flush-async} or
+     * {@code karrier-broker}. Only before the first start.
+     */
+    public KarrierProcess withKarrierPartsAsBootFeatures() {
+        if (everStarted) {
+            throw new IllegalStateException("boot features are read on the first start only");
+        }
+        distribution.replaceBootFeature("karrier", KARRIER_PARTS);
         return this;
     }
 
@@ -171,6 +188,21 @@ public final class KarrierProcess implements AutoCloseable {
     /** Waits until a line matching {@code pattern} is logged after this process's last start. */
     public void awaitLogSinceStart(Pattern pattern, Duration timeout) throws InterruptedException {
         awaitLog(pattern, startedAtLogPosition, timeout);
+    }
+
+    /** @return where {@code karaf.log} ends now, for {@link #awaitLogAfter} and {@link #logAfter} */
+    public long logPosition() {
+        return log.position();
+    }
+
+    /** Waits until a line matching {@code pattern} is logged after {@code position} ({@link #logPosition()}). */
+    public void awaitLogAfter(Pattern pattern, long position, Duration timeout) throws InterruptedException {
+        awaitLog(pattern, position, timeout);
+    }
+
+    /** @return the lines Karaf logged after {@code position} ({@link #logPosition()}) */
+    public List<String> logAfter(long position) {
+        return log.linesSince(position);
     }
 
     /** @return the lines Karaf logged since this process's last start */

@@ -153,17 +153,24 @@ public class BrokerComponent implements ServerStatus {
     public BrokerComponent(Config config, BundleContext context, @Reference RemotingServerFactory remoting,
             @Reference RemotingClient client, @Reference MessageStore store, @Reference DurableDocuments documents)
             throws IOException {
-        this.server = remoting.start(SERVER_NAME, new InetSocketAddress(config.bindAddress(), config.listenPort()));
+        // Publish the processors before the port accepts connections: clients reconnecting after a restart
+        // would otherwise be answered REQUEST_CODE_NOT_SUPPORTED, which they do not retry. Only port 0 (a
+        // free port, in tests) must be bound first to learn the port the broker advertises.
+        InetSocketAddress mainAddress = new InetSocketAddress(config.bindAddress(), config.listenPort());
+        RemotingServer main = config.listenPort() == 0 ? remoting.start(SERVER_NAME, mainAddress) : null;
         RemotingServer fast = null;
         Broker built = null;
         try {
-            this.settings = settings(config, server.localAddress().getPort());
+            this.settings = settings(config, main == null ? config.listenPort() : main.localAddress().getPort());
             built = new Broker(settings, store, documents, client, Clock.systemUTC(),
                     new ConfigAdminBrokerConfiguration(config, () -> configAdmin));
             publish(context, built);
+            if (main == null) {
+                main = remoting.start(SERVER_NAME, mainAddress);
+            }
             if (config.fastPortEnabled()) {
                 fast = remoting.start(SERVER_NAME,
-                        new InetSocketAddress(config.bindAddress(), server.localAddress().getPort() - 2));
+                        new InetSocketAddress(config.bindAddress(), main.localAddress().getPort() - 2));
             }
             built.start();
         } catch (IOException | RuntimeException e) {
@@ -171,9 +178,15 @@ public class BrokerComponent implements ServerStatus {
             if (built != null) {
                 built.close();
             }
-            server.close();
+            if (main != null) {
+                main.close();
+            }
+            if (fast != null) {
+                fast.close();
+            }
             throw e;
         }
+        this.server = main;
         this.broker = built;
         this.fastServer = fast;
         LOG.info("Karrier broker {} of cluster {} started on {}{}, advertised as {}, name servers {}",
