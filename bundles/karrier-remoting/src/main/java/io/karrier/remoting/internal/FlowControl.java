@@ -18,6 +18,8 @@ final class FlowControl {
 
     private final Channel channel;
     private final AtomicLong undecodedBytes = new AtomicLong();
+    /** Set once the server closes: nothing more is read, whatever the counts say. */
+    private volatile boolean stopped;
 
     FlowControl(Channel channel) {
         this.channel = channel;
@@ -35,13 +37,19 @@ final class FlowControl {
         update();
     }
 
+    /** Stops reading for good; requests already read are still answered. */
+    void stopReading() {
+        stopped = true;
+        update();
+    }
+
     /** The outbound buffer crossed a water mark. */
     void writabilityChanged() {
         update();
     }
 
     private void update() {
-        boolean read = channel.isWritable() && undecodedBytes.get() < MAX_UNDECODED_BYTES;
+        boolean read = !stopped && channel.isWritable() && undecodedBytes.get() < MAX_UNDECODED_BYTES;
         if (channel.config().isAutoRead() != read) {
             channel.config().setAutoRead(read);
         }

@@ -134,7 +134,8 @@ public class NettyServerFactory implements RemotingServerFactory {
         } catch (Exception e) {
             throw new IOException("cannot listen on " + bindAddress + " for " + serverName + ": " + e.getMessage(), e);
         }
-        NettyRemotingServer server = new NettyRemotingServer(serverName, serverChannel, connections, servers::remove);
+        NettyRemotingServer server = new NettyRemotingServer(serverName, serverChannel, connections, dispatcher,
+                servers::remove);
         servers.add(server);
         LOG.info("Remoting server {} listening on {}", serverName, server.localAddress());
         return server;

@@ -5,6 +5,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -33,6 +36,8 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundCommand
     private final String serverName;
     private final ProcessorTable processors;
     private final Function<ProcessorFamily, Executor> pools;
+    /** Requests handed to a processor and not yet answered; a closing server waits for them. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     RequestDispatcher(String serverName, ProcessorTable processors, Function<ProcessorFamily, Executor> pools) {
         this.serverName = serverName;
@@ -54,9 +59,11 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundCommand
                     "request code " + request.code() + " is not supported by " + serverName));
             return;
         }
+        inFlight.incrementAndGet();
         try {
             pools.apply(processor.family()).execute(() -> process(processor, connection, inbound));
         } catch (RejectedExecutionException full) {
+            inFlight.decrementAndGet();
             LOG.debug("{} pool full, answering request code {} from {} with SYSTEM_BUSY", processor.family(),
                     request.code(), connection);
             reply(connection, inbound, RemotingCommand.response(ResponseCode.SYSTEM_BUSY,
@@ -83,7 +90,28 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundCommand
                         cause == null ? "no response" : cause.toString());
             }
             reply(connection, inbound, answer);
+            inFlight.decrementAndGet();
         });
+    }
+
+    /**
+     * Waits until every request handed to a processor has been answered, or the time is up.
+     *
+     * @return whether none is left
+     */
+    boolean awaitAnswered(long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void reply(NettyConnection connection, InboundCommand inbound, RemotingCommand response) {
