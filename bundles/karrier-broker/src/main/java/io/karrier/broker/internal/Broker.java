@@ -178,13 +178,17 @@ public final class Broker implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(heldPulls::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops registering and tells the name servers the broker is leaving, so clients stop coming. */
+    /**
+     * Stops registering and tells the name servers the broker is leaving, so clients stop coming, and
+     * answers the pulls it holds, so that closing its servers does not wait for them.
+     */
     public synchronized void leaveNameServers() {
         if (periodicRegistration != null) {
             periodicRegistration.cancel(false);
             periodicRegistration = null;
             registration.unregisterAll();
         }
+        heldPulls.stopHolding();
     }
 
     /** Stops the periodic work and persists every table; call after the servers stopped serving. */

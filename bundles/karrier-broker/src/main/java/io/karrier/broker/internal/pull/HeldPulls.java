@@ -45,6 +45,8 @@ public final class HeldPulls implements MessageArrivalListener, AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
     private final Set<QueueKey> woken = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sweepPending = new AtomicBoolean();
+    /** Set when the broker stops: no pull is held any more, so closing servers need not wait for them. */
+    private volatile boolean stopping;
     private final ExecutorService wakeups = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "karrier-pull-wakeup");
         thread.setDaemon(true);
@@ -64,6 +66,9 @@ public final class HeldPulls implements MessageArrivalListener, AutoCloseable {
      * @return false, holding nothing, when {@code maxHeld} pulls already wait
      */
     boolean hold(HeldPull pull) {
+        if (stopping) {
+            return false;
+        }
         if (count.incrementAndGet() > maxHeld) {
             count.decrementAndGet();
             return false;
@@ -97,9 +102,20 @@ public final class HeldPulls implements MessageArrivalListener, AutoCloseable {
             execute(() -> {
                 sweepPending.set(false);
                 for (QueueKey queue : held.keySet()) {
-                    settle(queue);
+                    settle(queue, false);
                 }
             });
+        }
+    }
+
+    /**
+     * Answers every held pull now, as at its deadline, and holds no more: the broker is stopping and
+     * its connections close once their requests are answered. Runs on the caller's thread.
+     */
+    public void stopHolding() {
+        stopping = true;
+        for (QueueKey queue : held.keySet()) {
+            settle(queue, true);
         }
     }
 
@@ -107,7 +123,7 @@ public final class HeldPulls implements MessageArrivalListener, AutoCloseable {
         if (woken.add(queue)) {
             execute(() -> {
                 woken.remove(queue);
-                settle(queue);
+                settle(queue, false);
             });
         }
     }
@@ -128,17 +144,16 @@ public final class HeldPulls implements MessageArrivalListener, AutoCloseable {
         });
     }
 
-    private void settle(QueueKey queue) {
+    private void settle(QueueKey queue, boolean answerNow) {
         ArrayDeque<HeldPull> taken = held.remove(queue);
         if (taken == null) {
             return;
         }
-        long now = System.nanoTime();
         long maxOffset = store.maxOffset(queue.topic(), queue.queueId());
         List<HeldPull> still = new ArrayList<>();
         for (HeldPull pull : taken) {
             try {
-                if (!settled(pull, now, maxOffset)) {
+                if (!settled(pull, answerNow || stopping, System.nanoTime(), maxOffset)) {
                     still.add(pull);
                 }
             } catch (RuntimeException e) {
@@ -153,12 +168,12 @@ public final class HeldPulls implements MessageArrivalListener, AutoCloseable {
     }
 
     /** @return whether the pull is done with: answered or dropped */
-    private boolean settled(HeldPull pull, long now, long maxOffset) {
+    private boolean settled(HeldPull pull, boolean answerNow, long now, long maxOffset) {
         if (!pull.channel.isActive()) {
             count.decrementAndGet();
             return true;
         }
-        boolean expired = now - pull.deadlineNanos >= 0;
+        boolean expired = answerNow || now - pull.deadlineNanos >= 0;
         if (maxOffset <= pull.resumeOffset && !expired) {
             return false;
         }

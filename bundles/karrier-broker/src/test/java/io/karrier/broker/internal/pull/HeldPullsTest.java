@@ -87,6 +87,19 @@ class HeldPullsTest {
     }
 
     @Test
+    void aStoppingBrokerAnswersItsHeldPullsAtOnceAndHoldsNoMore() throws Exception {
+        FakeChannel channel = new FakeChannel();
+        CompletableFuture<RemotingCommand> held = pull(channel, 0, 0, 10_000);
+        assertThat(held).isNotDone();
+
+        processor.heldPulls().stopHolding();
+
+        assertThat(held.get(1, TimeUnit.SECONDS).code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
+        assertThat(pull(channel, 1, 0, 10_000).get(1, TimeUnit.SECONDS).code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
+        assertThat(processor.heldPulls().size()).isZero();
+    }
+
+    @Test
     void dropsHeldPullsWhoseConnectionClosedAtTheNextSweep() throws Exception {
         FakeChannel leaving = new FakeChannel();
         FakeChannel staying = new FakeChannel();
