@@ -1,6 +1,8 @@
 package io.karrier.remoting.internal;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
@@ -42,6 +44,36 @@ final class BusinessPools implements AutoCloseable {
 
     Executor executor(ProcessorFamily family) {
         return pools.get(family);
+    }
+
+    /**
+     * Changes each pool's thread count while it runs. Queue capacities are fixed when a pool is made.
+     *
+     * @return the families whose requested queue capacity differs from the one in force
+     */
+    List<ProcessorFamily> resize(Map<ProcessorFamily, Size> sizes) {
+        List<ProcessorFamily> fixedQueues = new ArrayList<>();
+        for (ProcessorFamily family : ProcessorFamily.values()) {
+            Size size = sizes.get(family);
+            ThreadPoolExecutor pool = pools.get(family);
+            // core <= maximum at every step, or the executor refuses the change
+            if (size.threads() > pool.getMaximumPoolSize()) {
+                pool.setMaximumPoolSize(size.threads());
+                pool.setCorePoolSize(size.threads());
+            } else {
+                pool.setCorePoolSize(size.threads());
+                pool.setMaximumPoolSize(size.threads());
+            }
+            if (pool.getQueue().size() + pool.getQueue().remainingCapacity() != size.queueCapacity()) {
+                fixedQueues.add(family);
+            }
+        }
+        return fixedQueues;
+    }
+
+    /** @return the thread count of a family's pool, for tests and status */
+    int threads(ProcessorFamily family) {
+        return pools.get(family).getCorePoolSize();
     }
 
     @Override

@@ -12,6 +12,9 @@ import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.karrier.api.remoting.RemotingClient;
 import io.karrier.api.remoting.RemotingCommand;
@@ -35,13 +38,17 @@ import io.netty.util.HashedWheelTimer;
 @Component(configurationPid = "io.karrier.remoting", service = RemotingClient.class)
 public class NettyRemotingClient implements RemotingClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NettyRemotingClient.class);
+
     private final Map<String, ChannelFuture> connections = new ConcurrentHashMap<>();
     private final HashedWheelTimer timer = new HashedWheelTimer(NamedThreads.factory("karrier-client-timer"));
     private final EventLoopGroup loops;
     private final Bootstrap bootstrap;
+    private final RemotingConfig config;
 
     @Activate
     public NettyRemotingClient(RemotingConfig config) {
+        this.config = config;
         SerializeType serializeType = SerializeType.valueOf(config.serializeType());
         EventLoops transport = new EventLoops(config.nativeEpoll());
         this.loops = transport.create(1, "karrier-client");
@@ -77,6 +84,17 @@ public class NettyRemotingClient implements RemotingClient {
     /** @return how many connections are open now */
     int openConnections() {
         return (int) connections.values().stream().filter(f -> f.channel().isActive()).count();
+    }
+
+    /**
+     * Keeps the client (and the components using it) running when the remoting configuration
+     * changes: its own settings are fixed while it runs, and the log says how to apply them.
+     */
+    @Modified
+    void modified(RemotingConfig changed) {
+        if (!NettyServerFactory.sameTransport(config, changed)) {
+            LOG.warn("Remoting client settings take effect after bundle:restart io.karrier.remoting");
+        }
     }
 
     @Deactivate

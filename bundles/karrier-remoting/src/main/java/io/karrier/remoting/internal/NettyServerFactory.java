@@ -3,6 +3,7 @@ package io.karrier.remoting.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -150,6 +152,42 @@ public class NettyServerFactory implements RemotingServerFactory {
         pools.close();
         listeners.close();
         timer.stop();
+    }
+
+    /**
+     * Applies a changed configuration without closing a connection: pool thread counts at once; the
+     * rest (transport, threads of Netty, frame and idle limits, queue capacities) is fixed while the
+     * servers run, and the log says a restart of the bundle applies it. Bad sizes are logged and the
+     * sizes in force stay.
+     */
+    @Modified
+    void modified(RemotingConfig changed) {
+        try {
+            List<ProcessorFamily> fixedQueues = pools.resize(poolSizes(changed));
+            LOG.info("Remoting business pools resized");
+            if (!fixedQueues.isEmpty()) {
+                LOG.warn("Queue capacity of the {} pools takes effect after bundle:restart io.karrier.remoting",
+                        fixedQueues);
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.error("Ignoring remoting pool sizes: {}; the sizes in force stay", e.getMessage());
+        }
+        if (!sameTransport(config, changed)) {
+            LOG.warn("Remoting settings other than pool sizes take effect after bundle:restart io.karrier.remoting");
+        }
+    }
+
+    /** @return whether the settings fixed at activation are equal in both */
+    static boolean sameTransport(RemotingConfig a, RemotingConfig b) {
+        return a.nativeEpoll() == b.nativeEpoll() && a.selectorThreads() == b.selectorThreads()
+                && a.codecThreads() == b.codecThreads() && a.maxFrameBytes() == b.maxFrameBytes()
+                && a.channelMaxIdleSeconds() == b.channelMaxIdleSeconds()
+                && a.connectTimeoutMillis() == b.connectTimeoutMillis() && a.serializeType().equals(b.serializeType());
+    }
+
+    /** @return the thread count of a family's pool, for tests */
+    int poolThreads(ProcessorFamily family) {
+        return pools.threads(family);
     }
 
     private static Map<ProcessorFamily, BusinessPools.Size> poolSizes(RemotingConfig config) {
