@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.karrier.broker.internal.TestClock;
 import io.karrier.protocol.body.MessageQueue;
 
 class QueueLocksTest {

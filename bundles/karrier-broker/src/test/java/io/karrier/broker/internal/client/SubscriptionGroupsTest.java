@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.karrier.broker.internal.TestClock;
 import io.karrier.protocol.body.SubscriptionGroupConfig;
 import io.karrier.store.internal.table.DocumentDirectory;
 

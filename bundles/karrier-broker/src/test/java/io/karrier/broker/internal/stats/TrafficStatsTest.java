@@ -2,47 +2,24 @@ package io.karrier.broker.internal.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import io.karrier.broker.internal.TestClock;
+
 class TrafficStatsTest {
 
     /** A clock in the system zone (the one the daily totals follow) that moves only when told. */
-    private static final class SteppedClock extends Clock {
-        private Instant now;
-
-        SteppedClock(LocalDateTime start) {
-            now = start.atZone(ZoneId.systemDefault()).toInstant();
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.systemDefault();
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
+    private static TestClock clockAt(LocalDateTime start) {
+        return new TestClock(start.atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault());
     }
 
     @Test
     void ratesAreMeasuredOverEachWindowOrOverWhatTheBrokerHasRun() {
-        SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 12, 0));
+        TestClock clock = clockAt(LocalDateTime.of(2026, 11, 25, 12, 0));
         TrafficStats stats = new TrafficStats(clock);
         for (int second = 0; second < 20; second++) {
             stats.puts().add(second < 10 ? 1 : 5);
@@ -59,7 +36,7 @@ class TrafficStatsTest {
 
     @Test
     void oldSamplesLeaveTheRing() {
-        SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 12, 0));
+        TestClock clock = clockAt(LocalDateTime.of(2026, 11, 25, 12, 0));
         TrafficStats stats = new TrafficStats(clock);
         for (int second = 0; second < 700; second++) {
             stats.gets().pulled("g", "t", second < 100 ? 100 : 1);
@@ -73,7 +50,7 @@ class TrafficStatsTest {
 
     @Test
     void eachGroupsPullRateIsMeasuredOverTheLastMinute() {
-        SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 12, 0));
+        TestClock clock = clockAt(LocalDateTime.of(2026, 11, 25, 12, 0));
         TrafficStats stats = new TrafficStats(clock);
         for (int second = 0; second < 90; second++) {
             stats.gets().pulled("g", "t", second < 30 ? 10 : 2);
@@ -101,7 +78,7 @@ class TrafficStatsTest {
 
     @Test
     void dailyTotalsRollAtMidnight() {
-        SteppedClock clock = new SteppedClock(LocalDateTime.of(2026, 11, 25, 23, 59, 58));
+        TestClock clock = clockAt(LocalDateTime.of(2026, 11, 25, 23, 59, 58));
         TrafficStats stats = new TrafficStats(clock);
         stats.puts().add(7);
         clock.advance(Duration.ofSeconds(1));
