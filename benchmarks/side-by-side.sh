@@ -359,7 +359,7 @@ write_report() {
     {
         echo "# Karrier vs Apache RocketMQ 4.9.7, side by side ($(date -u '+%Y-%m-%d %H:%M UTC'))"
         echo
-        echo "- command: \`benchmarks/side-by-side.sh ${ARGS[*]}\`"
+        echo "- command: \`benchmarks/side-by-side.sh$(printf ' %q' "${ARGS[@]}" | sed 's/ --in-netns//')\`"
         echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
         echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average before: $LOAD_BEFORE; java $("$JAVA_BIN" -version 2>&1 | head -1 | cut -d'"' -f2)"
         echo "- settings: $ROUNDS round(s), $DURATION per produce load, drain of $DRAIN messages, heap -Xms$HEAP -Xmx$HEAP (G1) on both brokers, flush $($SYNC_FLUSH && echo sync || echo async) on both, one broker each, topic of 8 queues"
