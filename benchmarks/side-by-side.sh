@@ -332,26 +332,53 @@ metric_values() { # load broker metric -> one value per round (round<TAB>value)
         if (v != "-" && v != "") print $1 "\t" v }' "$RESULTS"
 }
 
+METRICS=(tps p50 p99 p999 cpu cpu_us_per_msg hwm rss_anon)
+metric_label() {
+    case $1 in
+        tps) echo "TPS (msg/s)" ;; p50) echo "p50 ms" ;; p99) echo "p99 ms" ;; p999) echo "p999 ms" ;;
+        cpu) echo "broker CPU s" ;; cpu_us_per_msg) echo "broker CPU µs/msg" ;;
+        hwm) echo "peak RSS MiB (VmHWM)" ;; rss_anon) echo "RssAnon MiB (end)" ;;
+    esac
+}
+ratios() { # load metric -> Karrier/RocketMQ per round, one a line
+    join -t $'\t' <(metric_values "$1" karrier "$2" | sort) <(metric_values "$1" rocketmq "$2" | sort) \
+        | awk -F'\t' '$3 > 0 {print $2 / $3}'
+}
+ratio_summary() { # load metric -> "median | min–max"
+    local values med lo hi
+    values=$(ratios "$1" "$2")
+    [ -n "$values" ] || { echo "- | -"; return; }
+    med=$(echo "$values" | median); lo=$(echo "$values" | sort -g | head -1); hi=$(echo "$values" | sort -g | tail -1)
+    echo "$(fmt "$med") | $(fmt "$lo")–$(fmt "$hi")"
+}
+
+report_summary() {
+    echo
+    echo "### Karrier/RocketMQ, median over rounds (min–max)"
+    echo
+    echo "| load | TPS | p99 | broker CPU µs/msg | peak RSS (VmHWM) | RssAnon |"
+    echo "|---|---|---|---|---|---|"
+    local load metric row
+    for load in "${SELECTED[@]}"; do
+        row="| $load |"
+        for metric in tps p99 cpu_us_per_msg hwm rss_anon; do
+            row="$row $(ratio_summary "$load" $metric | sed 's/ | / (/; s/$/)/') |"
+        done
+        echo "$row"
+    done
+}
+
 report_load() { # load
-    local load=$1 metric label k r ratios med lo hi
+    local load=$1 metric k r
     echo
     echo "### $load"
     echo
     echo "| metric | Karrier | RocketMQ | Karrier/RocketMQ (median) | ratio min–max |"
     echo "|---|---|---|---|---|"
-    for metric in tps p50 p99 p999 cpu cpu_us_per_msg hwm rss_anon; do
-        case $metric in
-            tps) label="TPS (msg/s)" ;; p50) label="p50 ms" ;; p99) label="p99 ms" ;; p999) label="p999 ms" ;;
-            cpu) label="broker CPU s" ;; cpu_us_per_msg) label="broker CPU µs/msg" ;;
-            hwm) label="peak RSS MiB (VmHWM)" ;; rss_anon) label="RssAnon MiB (end)" ;;
-        esac
+    for metric in "${METRICS[@]}"; do
         k=$(metric_values "$load" karrier $metric | cut -f2 | median)
         r=$(metric_values "$load" rocketmq $metric | cut -f2 | median)
-        ratios=$(join -t $'\t' <(metric_values "$load" karrier $metric | sort) <(metric_values "$load" rocketmq $metric | sort) \
-            | awk -F'\t' '$3 > 0 {print $2 / $3}')
-        med=$(echo "$ratios" | grep . | median || true); med=${med:--}
-        lo=$(echo "$ratios" | grep . | sort -g | head -1 || true); hi=$(echo "$ratios" | grep . | sort -g | tail -1 || true)
-        echo "| $label | $(fmt "$k") | $(fmt "$r") | $(fmt "$med") | $(fmt "${lo:--}")–$(fmt "${hi:--}") |"
+        echo "| $(metric_label $metric) | $(fmt "$k") | $(fmt "$r") | $(ratio_summary "$load" $metric) |"
     done
 }
 
@@ -359,13 +386,15 @@ write_report() {
     {
         echo "# Karrier vs Apache RocketMQ 4.9.7, side by side ($(date -u '+%Y-%m-%d %H:%M UTC'))"
         echo
-        echo "- command: \`benchmarks/side-by-side.sh$(printf ' %q' "${ARGS[@]}" | sed 's/ --in-netns//')\`"
+        echo "- command: \`benchmarks/side-by-side.sh${ARGS[*]:+$(printf ' %q' "${ARGS[@]}" | sed 's/ --in-netns//')}\`"
         echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
         echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average before: $LOAD_BEFORE; java $("$JAVA_BIN" -version 2>&1 | head -1 | cut -d'"' -f2)"
         echo "- settings: $ROUNDS round(s), $DURATION per produce load, drain of $DRAIN messages, heap -Xms$HEAP -Xmx$HEAP (G1) on both brokers, flush $($SYNC_FLUSH && echo sync || echo async) on both, one broker each, topic of 8 queues"
         echo "- loads alternate between the brokers (odd rounds Karrier first); latency is LoadTool's (send to acknowledgement; drain: birth to delivery, so it includes the backlog's wait)"
         echo "- broker CPU: utime+stime of the broker JVM during the load (RocketMQ: broker plus name server JVMs; Karrier's name server is in its JVM); RSS: the broker JVM after the load"
         echo "- ratios are Karrier/RocketMQ within a round; higher is better for TPS, lower for latency, CPU and RSS"
+        echo "- oneway: LoadTool counts requests handed to the connection; RocketMQ drops oneway sends that wait over 200 ms in its queue, silently"
+        report_summary
         for load in "${SELECTED[@]}"; do report_load "$load"; done
         echo
         echo "### Runs"
