@@ -189,6 +189,8 @@ start_karrier() {
     KARRIER_PID=$!
     await 180 "Karrier" karrier_ready
     [ "$(cat /proc/$KARRIER_PID/comm)" = java ] || die "Karrier pid $KARRIER_PID is not the JVM"
+    local flush; flush=$($SYNC_FLUSH && echo sync || echo async)
+    await 30 "Karrier's $flush flush" grep -q "Flush strategy now $flush" "$home/data/log/karaf.log"
 }
 karrier_ready() {
     kill -0 "$KARRIER_PID" 2>/dev/null || die "Karrier exited while starting; see $WORK/karrier/karaf.out"
