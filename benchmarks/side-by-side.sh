@@ -271,10 +271,10 @@ seconds_of() { # LoadTool duration -> whole seconds (rounded up)
     esac
 }
 
-loadtool() { # broker, log file, LoadTool arguments...: bounded by --duration plus a minute
-    local broker=$1 out=$2 limit; shift 2
-    limit=$(( $(seconds_of "$DURATION") + 90 ))
-    [ "$1" = consume ] && limit=$((limit + 120))
+loadtool() { # broker, log file, LoadTool arguments...: killed 90 s after the --duration among them
+    local broker=$1 out=$2 limit=0 previous=""; shift 2
+    for arg in "$@"; do [ "$previous" = --duration ] && limit=$(seconds_of "$arg"); previous=$arg; done
+    limit=$((limit + 90))
     timeout -k 10 "$limit" java -Xmx1g -cp "$BENCH_JAR" io.karrier.benchmarks.load.LoadTool "$@" \
         --namesrv "$(namesrv_of "$broker")" > "$out" 2>&1
 }
