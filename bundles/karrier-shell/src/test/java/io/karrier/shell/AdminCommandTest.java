@@ -60,13 +60,17 @@ class AdminCommandTest {
         command.remoting = new RemotingClient() {
             @Override
             public CompletionStage<RemotingCommand> invoke(String address, RemotingCommand request, Duration timeout) {
-                return CompletableFuture.failedFuture(new RemotingException(RemotingException.Reason.CONNECT_FAILED,
-                        "cannot connect to " + address, null));
+                return unreachable(address);
             }
 
             @Override
             public CompletionStage<Void> invokeOneway(String address, RemotingCommand request) {
-                throw new UnsupportedOperationException();
+                return unreachable(address);
+            }
+
+            private <T> CompletionStage<T> unreachable(String address) {
+                return CompletableFuture.failedFuture(new RemotingException(RemotingException.Reason.CONNECT_FAILED,
+                        "cannot connect to " + address, null));
             }
         };
 

@@ -84,7 +84,8 @@ final class FakeServers implements RemotingClient {
 
     @Override
     public CompletionStage<Void> invokeOneway(String address, RemotingCommand request) {
-        throw new UnsupportedOperationException();
+        sent.add(new Sent(address, request));
+        return CompletableFuture.completedFuture(null);
     }
 
     /** @return stored records, one after another, as a pull or query answer carries them */

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when told. */
+/** A clock that moves only when told; a clock {@link #withZone} in another zone moves with it. */
 public final class TestClock extends Clock {
 
+    private final AtomicReference<Instant> now;
     private final ZoneId zone;
-    private volatile Instant now;
 
     /** Starts at 2023-11-14T22:13:20Z, in UTC. */
     public TestClock() {
@@ -18,17 +19,21 @@ public final class TestClock extends Clock {
     }
 
     public TestClock(Instant start, ZoneId zone) {
-        this.now = start;
+        this(new AtomicReference<>(start), zone);
+    }
+
+    private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
         this.zone = zone;
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override
@@ -38,6 +43,6 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId other) {
-        throw new UnsupportedOperationException();
+        return new TestClock(now, other);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.karrier.broker.internal.FakeChannel;
 import io.karrier.broker.internal.TestClock;
 import io.karrier.api.remoting.RemotingCommand;
 import io.karrier.broker.internal.BrokerSettings;

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.karrier.broker.internal.FakeChannel;
 import io.karrier.broker.internal.TestClock;
 import io.karrier.api.remoting.ClientChannel;
 import io.karrier.api.remoting.LanguageCode;

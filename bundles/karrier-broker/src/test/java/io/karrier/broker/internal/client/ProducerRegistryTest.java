@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.karrier.broker.internal.FakeChannel;
 import io.karrier.broker.internal.TestClock;
 import io.karrier.api.remoting.LanguageCode;
 import io.karrier.protocol.body.Connection;

@@ -2,12 +2,9 @@ package io.karrier.broker.internal.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.karrier.api.remoting.ClientChannel;
 import io.karrier.api.remoting.RemotingCommand;
 import io.karrier.broker.internal.BrokerTestBed;
+import io.karrier.broker.internal.FakeChannel;
 import io.karrier.broker.internal.StoredMessages;
 import io.karrier.broker.internal.offset.ConsumerOffsets;
 import io.karrier.broker.internal.stats.PullCounter;
@@ -73,7 +71,7 @@ class HeldPullsTest {
 
     @Test
     void answersAtOncePastTheBoundOfHeldPulls() throws Exception {
-        FakeChannel channel = new FakeChannel();
+        FakeChannel channel = new FakeChannel(1);
         CompletableFuture<RemotingCommand> first = pull(channel, 0, 0, 10_000);
         CompletableFuture<RemotingCommand> second = pull(channel, 1, 0, 10_000);
 
@@ -88,7 +86,7 @@ class HeldPullsTest {
 
     @Test
     void aStoppingBrokerAnswersItsHeldPullsAtOnceAndHoldsNoMore() throws Exception {
-        FakeChannel channel = new FakeChannel();
+        FakeChannel channel = new FakeChannel(1);
         CompletableFuture<RemotingCommand> held = pull(channel, 0, 0, 10_000);
         assertThat(held).isNotDone();
 
@@ -101,12 +99,12 @@ class HeldPullsTest {
 
     @Test
     void dropsHeldPullsWhoseConnectionClosedAtTheNextSweep() throws Exception {
-        FakeChannel leaving = new FakeChannel();
-        FakeChannel staying = new FakeChannel();
+        FakeChannel leaving = new FakeChannel(1);
+        FakeChannel staying = new FakeChannel(1);
         CompletableFuture<RemotingCommand> dropped = pull(leaving, 0, 0, 10_000);
         CompletableFuture<RemotingCommand> kept = pull(staying, 0, 0, 10_000);
 
-        leaving.active = false;
+        leaving.close();
         processor.heldPulls().sweep();
         await(() -> processor.heldPulls().size() == 1, "closed connection's pull dropped");
         messages.put(TOPIC, 0, 1);
@@ -121,10 +119,10 @@ class HeldPullsTest {
 
     @Test
     void aPullAnsweredAfterItsConnectionClosedIsDroppedWithoutPinningRecords() throws Exception {
-        FakeChannel channel = new FakeChannel();
+        FakeChannel channel = new FakeChannel(1);
         CompletableFuture<RemotingCommand> held = pull(channel, 1, 0, 10_000);
 
-        channel.active = false;
+        channel.close();
         messages.put(TOPIC, 1, 1);
         await(() -> processor.heldPulls().size() == 0, "pull dropped on arrival");
 
@@ -134,7 +132,7 @@ class HeldPullsTest {
 
     @Test
     void answersTheFreshReadAtTheDeadlineWithoutPins() throws Exception {
-        CompletableFuture<RemotingCommand> held = pull(new FakeChannel(), 0, 0, 150);
+        CompletableFuture<RemotingCommand> held = pull(new FakeChannel(1), 0, 0, 150);
         Thread.sleep(100);
         processor.heldPulls().sweep();
         Thread.sleep(20);
@@ -149,41 +147,5 @@ class HeldPullsTest {
         assertThat(answer.code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
         assertThat(processor.heldPulls().size()).isZero();
         assertThat(bed.pins.open()).isZero();
-    }
-
-    /** A connection that is open until a test says otherwise. */
-    private static final class FakeChannel implements ClientChannel {
-
-        volatile boolean active = true;
-
-        @Override
-        public String id() {
-            return "fake";
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return new InetSocketAddress("127.0.0.1", 1);
-        }
-
-        @Override
-        public boolean isActive() {
-            return active;
-        }
-
-        @Override
-        public CompletionStage<RemotingCommand> invoke(RemotingCommand request, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<Void> invokeOneway(RemotingCommand request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
-            active = false;
-        }
     }
 }

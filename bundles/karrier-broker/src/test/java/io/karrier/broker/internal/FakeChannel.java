@@ -1,4 +1,4 @@
-package io.karrier.broker.internal.client;
+package io.karrier.broker.internal;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -10,15 +10,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.karrier.api.remoting.ClientChannel;
 import io.karrier.api.remoting.RemotingCommand;
 import io.karrier.protocol.RequestCode;
+import io.karrier.protocol.ResponseCode;
 
-/** A connection that records the oneway requests sent to it. */
-final class FakeChannel implements ClientChannel {
+/**
+ * A client connection for tests: records what the broker sends it and answers requests as a
+ * RocketMQ client with no handler for them does (REQUEST_CODE_NOT_SUPPORTED). Open until closed.
+ */
+public final class FakeChannel implements ClientChannel {
 
     private final int port;
-    private final List<RemotingCommand> oneways = new CopyOnWriteArrayList<>();
+    private final List<RemotingCommand> sent = new CopyOnWriteArrayList<>();
     private volatile boolean active = true;
 
-    FakeChannel(int port) {
+    public FakeChannel(int port) {
         this.port = port;
     }
 
@@ -39,12 +43,14 @@ final class FakeChannel implements ClientChannel {
 
     @Override
     public CompletionStage<RemotingCommand> invoke(RemotingCommand request, Duration timeout) {
-        throw new UnsupportedOperationException();
+        sent.add(request);
+        return CompletableFuture.completedFuture(RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                "request code " + request.code() + " not supported by this fake client"));
     }
 
     @Override
     public CompletionStage<Void> invokeOneway(RemotingCommand request) {
-        oneways.add(request);
+        sent.add(request);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -54,12 +60,12 @@ final class FakeChannel implements ClientChannel {
     }
 
     /** @return the consumer groups of the NOTIFY_CONSUMER_IDS_CHANGED requests sent so far, then forgets them */
-    List<String> takeNotifiedGroups() {
-        List<String> groups = oneways.stream()
+    public List<String> takeNotifiedGroups() {
+        List<String> groups = sent.stream()
                 .filter(request -> request.code() == RequestCode.NOTIFY_CONSUMER_IDS_CHANGED)
                 .map(request -> request.extField("consumerGroup"))
                 .toList();
-        oneways.clear();
+        sent.clear();
         return groups;
     }
 }
